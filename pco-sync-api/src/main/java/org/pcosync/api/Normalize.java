@@ -1,0 +1,86 @@
+package org.pcosync.api;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The normalisations matching and the three-way diff rely on. Pure functions; thread-safe.
+ *
+ * <p>Every method maps {@code null} and blank input to {@code null}, so "absent" has exactly one
+ * representation.
+ */
+public final class Normalize {
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  // Deliberately simple: one @, a non-empty local part, a dotted domain, no whitespace.
+  private static final Pattern EMAIL =
+      Pattern.compile("^[^@\\s]+@[^@\\s.]+(\\.[^@\\s.]+)+$");
+
+  private Normalize() {}
+
+  /**
+   * Returns the text trimmed, inner whitespace collapsed to one space, in Unicode NFC; {@code null}
+   * for null or blank. Case is kept: this is the value that is written.
+   */
+  public static String text(String s) {
+    if (s == null) {
+      return null;
+    }
+    String t = WHITESPACE.matcher(Normalizer.normalize(s, Normalizer.Form.NFC).strip()).replaceAll(" ");
+    return t.isEmpty() ? null : t;
+  }
+
+  /**
+   * Returns a key for comparing names: {@link #text} then lower case (root locale); {@code null}
+   * for null or blank. "  ZOË " and "zoe\u0308" give the same key.
+   */
+  public static String nameKey(String s) {
+    String t = text(s);
+    return t == null ? null : t.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Returns the email trimmed and lower-cased; {@code null} for null or blank. Does not validate:
+   * see {@link #isValidEmail}.
+   */
+  public static String email(String s) {
+    String t = text(s);
+    return t == null ? null : t.toLowerCase(Locale.ROOT);
+  }
+
+  /** Returns whether {@code s} looks like an email address PCO will accept. */
+  public static boolean isValidEmail(String s) {
+    String e = email(s);
+    return e != null && EMAIL.matcher(e).matches();
+  }
+
+  /**
+   * Returns only the digits of a phone number, with a leading North American country code 1
+   * dropped from 11-digit numbers so "+1 (555) 010-1234" and "555.010.1234" compare equal;
+   * {@code null} when there are no digits.
+   */
+  public static String phoneDigits(String s) {
+    if (s == null) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        b.append(c);
+      } else if (Character.isDigit(c)) {
+        b.append(Character.forDigit(Character.digit(c, 10), 10));
+      }
+    }
+    if (b.length() == 11 && b.charAt(0) == '1') {
+      b.deleteCharAt(0);
+    }
+    return b.length() == 0 ? null : b.toString();
+  }
+
+  /** Returns whether {@code s} has a plausible number of digits (7 to 15) for a phone number. */
+  public static boolean isValidPhone(String s) {
+    String d = phoneDigits(s);
+    return d != null && d.length() >= 7 && d.length() <= 15;
+  }
+}

@@ -1,0 +1,56 @@
+package org.pcosync.api;
+
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A postal address. Every component is nullable; text is trimmed and NFC-normalised, blank becomes
+ * {@code null}. Immutable and thread-safe.
+ *
+ * @param streetLine1 first street line (PCO {@code street_line_1}, or the legacy {@code street})
+ * @param streetLine2 second street line
+ * @param city city
+ * @param state state or region
+ * @param zip postal code
+ * @param countryCode ISO 3166 alpha-2 country code, upper case
+ */
+public record PostalAddress(
+    String streetLine1, String streetLine2, String city, String state, String zip, String countryCode) {
+
+  public PostalAddress {
+    streetLine1 = Normalize.text(streetLine1);
+    streetLine2 = Normalize.text(streetLine2);
+    city = Normalize.text(city);
+    state = Normalize.text(state);
+    zip = Normalize.text(zip);
+    countryCode = Normalize.text(countryCode);
+    if (countryCode != null) {
+      countryCode = countryCode.toUpperCase(Locale.ROOT);
+    }
+  }
+
+  /** Returns an address without a country code. */
+  public static PostalAddress of(String streetLine1, String streetLine2, String city, String state, String zip) {
+    return new PostalAddress(streetLine1, streetLine2, city, state, zip, null);
+  }
+
+  /** Returns whether every component is absent. */
+  public boolean isEmpty() {
+    return Stream.of(streetLine1, streetLine2, city, state, zip, countryCode).allMatch(Objects::isNull);
+  }
+
+  /**
+   * Returns the comparison form: components lower-cased and joined with {@code "|"}, or
+   * {@code null} when empty. Two addresses that differ only in case or spacing have the same key.
+   */
+  public String comparisonKey() {
+    if (isEmpty()) {
+      return null;
+    }
+    return Stream.of(streetLine1, streetLine2, city, state, zip, countryCode)
+        .map(s -> s == null ? "" : s.toLowerCase(Locale.ROOT))
+        .collect(Collectors.joining("|"));
+  }
+}
