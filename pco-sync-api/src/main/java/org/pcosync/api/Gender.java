@@ -4,8 +4,11 @@ import java.util.Locale;
 
 /** A person's gender as PCO records it. Parsing is lenient about PCO's version drift. */
 public enum Gender {
+  /** Male. */
   MALE("Male"),
+  /** Female. */
   FEMALE("Female"),
+  /** Not known or not recorded. */
   UNKNOWN(null);
 
   private final String pcoValue;

@@ -22,6 +22,7 @@ public sealed interface PcoCredentials {
    * @param secret the token's secret; never shown
    */
   record PersonalAccessToken(String applicationId, String secret) implements PcoCredentials {
+    /** Validates the components. */
     public PersonalAccessToken {
       HostPerson.requireNonBlank(applicationId, "applicationId");
       HostPerson.requireNonBlank(secret, "secret");
@@ -55,6 +56,7 @@ public sealed interface PcoCredentials {
    */
   record OAuth(String clientId, String clientSecret, String accessToken, String refreshToken, Instant expiresAt)
       implements PcoCredentials {
+    /** Validates the components. */
     public OAuth {
       HostPerson.requireNonBlank(clientId, "clientId");
       HostPerson.requireNonBlank(clientSecret, "clientSecret");

@@ -8,10 +8,15 @@ import java.util.Locale;
  * so the highest level over a person's groups can never be Archived.
  */
 public enum PermissionLevel {
+  /** Sees only their own schedule: the default for new Services people. */
   SCHEDULED_VIEWER("Scheduled Viewer"),
+  /** Sees plans and people. */
   VIEWER("Viewer"),
+  /** Schedules people. */
   SCHEDULER("Scheduler"),
+  /** Edits plans and people. */
   EDITOR("Editor"),
+  /** Administers Services. */
   ADMINISTRATOR("Administrator");
 
   private final String pcoValue;

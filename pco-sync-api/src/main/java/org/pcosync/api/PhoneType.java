@@ -4,8 +4,11 @@ import java.util.Locale;
 
 /** Where a phone number rings; maps to PCO's phone {@code location}. */
 public enum PhoneType {
+  /** A home phone. */
   HOME("Home"),
+  /** A work phone. */
   WORK("Work"),
+  /** A mobile (cell) phone. */
   MOBILE("Mobile");
 
   private final String pcoLocation;

@@ -33,8 +33,13 @@ public sealed interface ServicesState {
     return this instanceof Active a ? a.level() : null;
   }
 
-  /** Active at a level. */
+
+  /** Active at a level.
+   *
+   * @param level the Services permission level
+   */
   record Active(PermissionLevel level) implements ServicesState {
+    /** Validates the components. */
     public Active {
       requireNonNull(level, "level == null");
     }
