@@ -119,7 +119,7 @@ public final class Transport {
 
   /** POST a JSON:API document; never blindly retried on connection errors or 5xx. */
   public @Nullable JsonApiDocument post(HttpUrl url, String version, Object body) {
-    RequestBody rb = json(body);
+    RequestBody rb = oneShot(json(body));
     HttpResult r =
         execute("POST", url, false, true, auth -> http.post(url.toString(), version, auth, rb));
     return r.isEmpty() ? null : document(r);
@@ -168,6 +168,34 @@ public final class Transport {
     } catch (IOException e) {
       throw new PcoParseException(r.method(), r.path(), e.toString(), e);
     }
+  }
+
+  /**
+   * Marks a create's body one-shot so OkHttp's own silent connection-failure retry never re-sends
+   * it once it started sending (it still may when nothing was sent, which is safe).
+   */
+  private static RequestBody oneShot(RequestBody body) {
+    return new RequestBody() {
+      @Override
+      public @Nullable MediaType contentType() {
+        return body.contentType();
+      }
+
+      @Override
+      public long contentLength() throws IOException {
+        return body.contentLength();
+      }
+
+      @Override
+      public void writeTo(okio.BufferedSink sink) throws IOException {
+        body.writeTo(sink);
+      }
+
+      @Override
+      public boolean isOneShot() {
+        return true;
+      }
+    };
   }
 
   private RequestBody json(Object body) {
