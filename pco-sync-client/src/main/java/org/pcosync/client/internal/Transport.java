@@ -414,8 +414,7 @@ public final class Transport {
 
   private static String snippet(HttpResult r) {
     String text = r.bodyText();
-    String ct = r.contentType() == null ? "" : r.contentType();
-    if (ct.contains("html") || text.stripLeading().startsWith("<")) {
+    if (text.stripLeading().startsWith("<")) {
       // keep the <title> when there is one, not the whole page
       int t = text.indexOf("<title>");
       int te = text.indexOf("</title>");
