@@ -68,7 +68,11 @@ public final class RatePacer {
     return Duration.ZERO;
   }
 
-  /** Feeds the rate headers of a response (any may be null or malformed: ignored). */
+  /**
+   * Feeds the rate headers of a response (any may be null or malformed: ignored). For a 429 pass
+   * a null count: its {@code Retry-After} (see {@link #block}) says how long to wait, not the
+   * period.
+   */
   public synchronized void onResponse(
       @Nullable String limitHeader, @Nullable String countHeader, @Nullable String periodHeader) {
     Integer newLimit = leadingInt(limitHeader);

@@ -271,7 +271,7 @@ public final class Transport {
       okhttp3.Headers h = response.headers();
       pacer.onResponse(
           h.get("X-PCO-API-Request-Rate-Limit"),
-          h.get("X-PCO-API-Request-Rate-Count"),
+          response.code() == 429 ? null : h.get("X-PCO-API-Request-Rate-Count"),
           h.get("X-PCO-API-Request-Rate-Period"));
       HttpResult result = new HttpResult(response.code(), method, path, body, h.get("Content-Type"));
       int code = response.code();
