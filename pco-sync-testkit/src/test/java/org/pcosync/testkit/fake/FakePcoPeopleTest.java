@@ -106,4 +106,200 @@ final class FakePcoPeopleTest {
     assertThat(doc.at("/meta/total_count").asInt()).isEqualTo(1);
     assertThat(doc.at("/data/0/id").asText()).isEqualTo(changed).isNotEqualTo(old);
   }
+
+  @Test
+  void phoneNumbersAreReformattedAsPcoDoes() {
+    String id = pco.people().addPerson(PersonSeed.of("Ann", "Lee"));
+
+    JsonNode phone = Http.json(http.post("/people/v2/people/" + id + "/phone_numbers",
+        Http.data("PhoneNumber", "{\"number\":\"425.555.1234\",\"location\":\"Mobile\"}"))).get("data");
+
+    assertThat(phone.at("/attributes/number").asText()).isEqualTo("(425) 555-1234");
+    assertThat(phone.at("/attributes/national").asText()).isEqualTo("(425) 555-1234");
+    assertThat(phone.at("/attributes/e164").asText()).isEqualTo("+14255551234");
+    assertThat(phone.at("/attributes/international").asText()).isEqualTo("+1 425-555-1234");
+    assertThat(phone.at("/attributes/country_code").asText()).isEqualTo("US");
+    assertThat(phone.at("/attributes").has("carrier")).isTrue();
+    assertThat(phone.at("/relationships/person/data/id").asText()).isEqualTo(id);
+  }
+
+  @Test
+  void addingAnEmailBumpsThePersonsUpdatedAt() {
+    String id = pco.people().addPerson(PersonSeed.of("Ann", "Lee"));
+    clock.advance(Duration.ofMinutes(5));
+
+    http.post("/people/v2/people/" + id + "/emails", Http.data("Email", "{\"address\":\"ann@example.com\",\"location\":\"Home\"}"));
+
+    PersonSnapshot p = pco.people().person(id).orElseThrow();
+    assertThat(p.updatedAt()).isEqualTo(clock.instant());
+    assertThat(p.emailAddresses()).containsExactly("ann@example.com");
+    assertThat(p.emails().get(0).attribute("primary")).contains("true");
+  }
+
+  @Test
+  void patchingAnAddressBumpsThePersonsUpdatedAt() {
+    String id = pco.people().addPerson(PersonSeed.builder("Ann", "Lee")
+        .address(AddressSeed.home("1 Main St", "Boston", "MA", "02101")).build());
+    String addressId = pco.people().person(id).orElseThrow().addresses().get(0).id();
+    clock.advance(Duration.ofMinutes(5));
+
+    HttpResponse<String> r = http.patch("/people/v2/addresses/" + addressId,
+        Http.data("Address", "{\"street_line_1\":\"2 Main St\",\"street_line_2\":\"Apt 4\"}"));
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(Http.json(r).at("/data/attributes/street_line_2").asText()).isEqualTo("Apt 4");
+    assertThat(pco.people().person(id).orElseThrow().updatedAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void deletingAPhoneBumpsThePersonAndAnswers204() {
+    String id = pco.people().addPerson(PersonSeed.builder("Ann", "Lee").phone("2065550100", "Home").build());
+    String phoneId = pco.people().person(id).orElseThrow().phoneNumbers().get(0).id();
+    clock.advance(Duration.ofMinutes(1));
+
+    HttpResponse<String> r = http.delete("/people/v2/phone_numbers/" + phoneId);
+
+    assertThat(r.statusCode()).isEqualTo(204);
+    assertThat(pco.people().person(id).orElseThrow().phoneNumbers()).isEmpty();
+    assertThat(pco.people().person(id).orElseThrow().updatedAt()).isEqualTo(clock.instant());
+  }
+
+  @Test
+  void patchingPersonBumpsUpdatedAtButMedicalNotesAloneDoNot() {
+    String id = pco.people().addPerson(PersonSeed.of("Ann", "Lee"));
+    clock.advance(Duration.ofMinutes(1));
+    http.patch("/people/v2/people/" + id, Http.data("Person", "{\"medical_notes\":\"peanuts\"}"));
+    java.time.Instant afterNotes = pco.people().person(id).orElseThrow().updatedAt();
+    clock.advance(Duration.ofMinutes(1));
+
+    http.patch("/people/v2/people/" + id, Http.data("Person", "{\"last_name\":\"Li\"}"));
+
+    assertThat(afterNotes).isEqualTo(MutableClock.DEFAULT_START);
+    assertThat(pco.people().person(id).orElseThrow().updatedAt()).isEqualTo(clock.instant());
+    assertThat(pco.people().person(id).orElseThrow().attribute("name")).contains("Ann Li");
+  }
+
+  @Test
+  void deletedPersonIsGone() {
+    String id = pco.people().addPerson(PersonSeed.of("Ann", "Lee"));
+
+    assertThat(http.delete("/people/v2/people/" + id).statusCode()).isEqualTo(204);
+
+    assertThat(http.get("/people/v2/people/" + id).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void meReturnsTheCredentialsPerson() {
+    String id = pco.people().addPerson(PersonSeed.of("Admin", "User"));
+    pco.people().setMeId(id);
+
+    JsonNode me = Http.json(http.get("/people/v2/me"));
+
+    assertThat(me.at("/data/id").asText()).isEqualTo(id);
+  }
+
+  @Test
+  void searchNameOrEmailFindsSpousesSharingAnEmail() {
+    String a = pco.people().addPerson(PersonSeed.builder("Ann", "Lee").email("lees@example.com").build());
+    String b = pco.people().addPerson(PersonSeed.builder("Bob", "Lee").email("LEES@example.com").build());
+    pco.people().addPerson(PersonSeed.builder("Cat", "Other").email("cat@example.com").build());
+
+    JsonNode doc = Http.json(http.get("/people/v2/people?where[search_name_or_email]=lees@example.com&include=emails"));
+
+    List<String> ids = new ArrayList<>();
+    doc.get("data").forEach(d -> ids.add(d.get("id").asText()));
+    assertThat(ids).containsExactly(a, b);
+  }
+
+  @Test
+  void emailsCanBeLookedUpOrgWideByAddress() {
+    String id = pco.people().addPerson(PersonSeed.builder("Ann", "Lee").email("ann@example.com").build());
+
+    JsonNode doc = Http.json(http.get("/people/v2/emails?where[address]=ANN@example.com"));
+
+    assertThat(doc.at("/meta/total_count").asInt()).isEqualTo(1);
+    assertThat(doc.at("/data/0/relationships/person/data/id").asText()).isEqualTo(id);
+  }
+
+  @Test
+  void orderDescendingByLastName() {
+    pco.people().addPerson(PersonSeed.of("A", "Adams"));
+    pco.people().addPerson(PersonSeed.of("C", "Cole"));
+    pco.people().addPerson(PersonSeed.of("B", "Brown"));
+
+    JsonNode doc = Http.json(http.get("/people/v2/people?order=-last_name"));
+
+    List<String> names = new ArrayList<>();
+    doc.get("data").forEach(d -> names.add(d.at("/attributes/last_name").asText()));
+    assertThat(names).containsExactly("Cole", "Brown", "Adams");
+  }
+
+  @Test
+  void whereWildcardMatchesPrefix() {
+    pco.people().addPerson(PersonSeed.of("Timothy", "A"));
+    pco.people().addPerson(PersonSeed.of("Tim", "B"));
+    pco.people().addPerson(PersonSeed.of("Kim", "C"));
+
+    JsonNode doc = Http.json(http.get("/people/v2/people?where[first_name]=tim%25"));
+
+    assertThat(doc.at("/meta/total_count").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void version20180801RendersStreetAndOneLetterGender() {
+    String id = pco.people().addPerson(PersonSeed.builder("Paul", "Revere").gender("Male")
+        .address(new AddressSeed("123 Ride Way", "Unit 2", "Boston", "MA", "12345", "US", "Home", true)).build());
+
+    JsonNode doc = Http.json(http.version("2018-08-01").get("/people/v2/people/" + id + "?include=addresses"));
+
+    assertThat(doc.at("/data/attributes/gender").asText()).isEqualTo("M");
+    JsonNode address = doc.at("/included/0/attributes");
+    assertThat(address.get("street").asText()).isEqualTo("123 Ride Way\nUnit 2");
+    assertThat(address.has("street_line_1")).isFalse();
+    assertThat(address.has("country_code")).isFalse();
+  }
+
+  @Test
+  void version20230321RendersStreetLinesAndFullGender() {
+    String id = pco.people().addPerson(PersonSeed.builder("Paul", "Revere").gender("M")
+        .address(AddressSeed.home("123 Ride Way", "Boston", "MA", "12345")).build());
+
+    HttpResponse<String> r = http.version("2023-03-21").get("/people/v2/people/" + id + "?include=addresses");
+
+    JsonNode doc = Http.json(r);
+    assertThat(r.headers().firstValue("X-PCO-API-Processed-As-Version")).contains("2023-03-21");
+    assertThat(doc.at("/data/attributes/gender").asText()).isEqualTo("Male");
+    assertThat(doc.at("/included/0/attributes/street_line_1").asText()).isEqualTo("123 Ride Way");
+    assertThat(doc.at("/included/0/attributes/country_name").asText()).isEqualTo("United States");
+    assertThat(doc.at("/included/0/attributes").has("street")).isFalse();
+  }
+
+  @Test
+  void oldVersionWriteOfStreetIsStoredAsStreetLines() {
+    String id = pco.people().addPerson(PersonSeed.of("Paul", "Revere"));
+
+    http.version("2018-08-01").post("/people/v2/people/" + id + "/addresses",
+        Http.data("Address", "{\"street\":\"9 Elm St\",\"city\":\"Boston\",\"location\":\"Home\"}"));
+
+    assertThat(pco.people().person(id).orElseThrow().addresses().get(0).attribute("street_line_1")).contains("9 Elm St");
+  }
+
+  @Test
+  void versionBetweenReleasesIsProcessedAsTheOneBefore() {
+    HttpResponse<String> r = http.version("2023-06-01").get("/people/v2/people");
+
+    assertThat(r.headers().firstValue("X-PCO-API-Processed-As-Version")).contains("2023-03-21");
+  }
+
+  @Test
+  void createdPersonCarriesEveryCurrentVertexAttribute() {
+    String id = pco.people().addPerson(PersonSeed.of("Ann", "Lee"));
+
+    JsonNode attrs = Http.json(http.get("/people/v2/people/" + id)).at("/data/attributes");
+
+    List<String> names = new ArrayList<>();
+    attrs.fieldNames().forEachRemaining(names::add);
+    assertThat(names).contains("can_create_forms", "can_email_lists", "directory_status", "login_identifier",
+        "resource_permission_flags", "passed_background_check", "remote_id", "school_type");
+  }
 }
