@@ -24,7 +24,15 @@ public final class Bodies {
   public static Map<String, Object> toManyRelationship(
       String type, String relationship, String relatedType, List<String> ids) {
     List<Map<String, String>> refs =
-        ids.stream().map(id -> Map.of("type", relatedType, "id", id)).toList();
+        ids.stream()
+            .map(
+                id -> {
+                  Map<String, String> ref = new LinkedHashMap<>();
+                  ref.put("type", relatedType);
+                  ref.put("id", id);
+                  return ref;
+                })
+            .toList();
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("type", type);
     data.put("attributes", Map.of());
