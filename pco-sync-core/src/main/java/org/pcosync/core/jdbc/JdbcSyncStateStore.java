@@ -355,14 +355,14 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   /**
    * {@inheritDoc}
    *
-   * <p>Entries created at the same instant come in descending id order.
+   * <p>Entries created at the same instant come in ascending id order (by the database's collation).
    */
   @Override
   public List<JournalEntry> journal(String accountId) {
     requireNonNull(accountId, "accountId == null");
     return queryList("read the journal", accountId,
         "SELECT " + JOURNAL_COLUMNS + " FROM " + prefix + "journal WHERE account_id = ?"
-            + " ORDER BY created_at DESC, entry_id DESC",
+            + " ORDER BY created_at DESC, entry_id ASC",
         JdbcSyncStateStore::readJournalEntry, accountId);
   }
 

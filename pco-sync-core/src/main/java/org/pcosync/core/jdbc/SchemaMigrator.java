@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeSet;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -60,15 +59,21 @@ final class SchemaMigrator {
         applied++;
       }
     }
+    int latest = SCRIPTS.get(SCRIPTS.size() - 1).version();
+    TreeSet<Integer> recorded = appliedVersions();
+    if (!recorded.isEmpty() && recorded.last() > latest) {
+      log.warn("The pco-sync tables prefixed {} are at schema version {}, newer than this release's {};"
+          + " going on, as a newer release's scripts only add", prefix, recorded.last(), latest);
+    }
     return applied;
   }
 
   /** Returns the versions recorded in the version table. */
-  Set<Integer> appliedVersions() throws SQLException {
+  TreeSet<Integer> appliedVersions() throws SQLException {
     try (Connection c = dataSource.getConnection();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version FROM " + prefix + "schema_version")) {
-      Set<Integer> versions = new TreeSet<>();
+      TreeSet<Integer> versions = new TreeSet<>();
       while (rs.next()) {
         versions.add(rs.getInt(1));
       }

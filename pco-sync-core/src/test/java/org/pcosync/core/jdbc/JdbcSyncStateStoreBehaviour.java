@@ -293,6 +293,14 @@ abstract class JdbcSyncStateStoreBehaviour {
   }
 
   @Test
+  void listsJournalEntriesCreatedAtTheSameInstantInIdOrder() {
+    store.saveJournalEntry(entry(ACCOUNT, "run-2", T0));
+    store.saveJournalEntry(entry(ACCOUNT, "run-1", T0));
+
+    assertThat(store.journal(ACCOUNT)).extracting(JournalEntry::id).containsExactly("run-1", "run-2");
+  }
+
+  @Test
   void listsTheAccountsJournalNewestFirst() {
     JournalEntry oldest = entry(ACCOUNT, "b", T0);
     JournalEntry newest = entry(ACCOUNT, "a", T0.plusNanos(2));
@@ -440,6 +448,28 @@ abstract class JdbcSyncStateStoreBehaviour {
     assertThat(database.newStore().migrate()).isZero();
 
     assertThat(schemaVersions(store)).containsExactly(JdbcSyncStateStore.latestSchemaVersion());
+  }
+
+  @Test
+  void migrateRerunsAScriptThatRanWithoutRecordingItsVersion() throws Exception {
+    store.saveLink(fullLink("h1", "p1"));
+    database.execute("DELETE FROM " + store.tablePrefix() + "schema_version");
+
+    assertThat(store.migrate()).isEqualTo(JdbcSyncStateStore.latestSchemaVersion());
+
+    assertThat(schemaVersions(store)).containsExactly(JdbcSyncStateStore.latestSchemaVersion());
+    assertThat(store.links(ACCOUNT)).containsExactly(fullLink("h1", "p1"));
+  }
+
+  @Test
+  void migrateLeavesAVersionFromANewerReleaseAlone() throws Exception {
+    database.execute("INSERT INTO " + store.tablePrefix() + "schema_version (version, description, installed_at)"
+        + " VALUES (999, 'from the future', 0)");
+
+    assertThat(store.migrate()).isZero();
+
+    store.saveCursor(ACCOUNT, "c", T0);
+    assertThat(store.cursor(ACCOUNT, "c")).contains(T0);
   }
 
   @Test
