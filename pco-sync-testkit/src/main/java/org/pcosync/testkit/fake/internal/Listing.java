@@ -64,6 +64,7 @@ public final class Listing {
   public ObjectNode render(ApiRequest req, List<Entity> all, BiFunction<Entity, Included, ObjectNode> render,
       ObjectNode parent) {
     checkIncludes(req);
+    checkWhere(req);
     List<Entity> rows = new ArrayList<>();
     for (Entity e : all) {
       if (matches(req, e)) {
@@ -148,16 +149,34 @@ public final class Listing {
     return sb.toString();
   }
 
+  /** Rejects {@code where[...]} on attributes the vertex cannot be queried by, and unknown filters, as 400s. */
+  private void checkWhere(ApiRequest req) {
+    for (String key : req.params.keySet()) {
+      if (!key.startsWith("where")) {
+        continue;
+      }
+      Matcher m = WHERE.matcher(key);
+      if (!m.matches() || !canQuery.contains(m.group(1))) {
+        throw new ApiException(Errors.badRequest("invalid_where",
+            "Cannot query by " + key + ". Valid attributes are: " + String.join(", ", canQuery)));
+      }
+    }
+    if (req.params.containsKey("filter") && canFilter != null) {
+      for (String f : req.param("filter").split(",")) {
+        if (!f.isBlank() && !canFilter.contains(f.trim())) {
+          throw new ApiException(Errors.badRequest("invalid_filter", "Cannot filter by " + f));
+        }
+      }
+    }
+  }
+
   private boolean matches(ApiRequest req, Entity e) {
     for (Map.Entry<String, List<String>> p : req.params.entrySet()) {
       if (!p.getKey().startsWith("where")) {
         continue;
       }
       Matcher m = WHERE.matcher(p.getKey());
-      if (!m.matches() || !canQuery.contains(m.group(1))) {
-        throw new ApiException(Errors.badRequest("invalid_where",
-            "Cannot query by " + p.getKey() + ". Valid attributes are: " + String.join(", ", canQuery)));
-      }
+      m.matches();
       String attr = m.group(1);
       String op = m.group(2);
       for (String value : p.getValue()) {
@@ -165,13 +184,6 @@ public final class Listing {
         boolean ok = custom != null && op == null ? custom.test(e, value) : compare(e, attr, op, value);
         if (!ok) {
           return false;
-        }
-      }
-    }
-    if (req.params.containsKey("filter") && canFilter != null) {
-      for (String f : req.param("filter").split(",")) {
-        if (!f.isBlank() && !canFilter.contains(f.trim())) {
-          throw new ApiException(Errors.badRequest("invalid_filter", "Cannot filter by " + f));
         }
       }
     }
