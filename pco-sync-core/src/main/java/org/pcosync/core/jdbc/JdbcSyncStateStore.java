@@ -667,7 +667,7 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     }
 
     /**
-     * Sets the prefix of every table name (default {@value #DEFAULT_TABLE_PREFIX}): a letter, then
+     * Sets the prefix of every table name (default {@value JdbcSyncStateStore#DEFAULT_TABLE_PREFIX}): a letter, then
      * up to 29 letters, digits or underscores, so two stores can share one schema.
      *
      * @throws IllegalArgumentException for any other prefix
