@@ -143,6 +143,22 @@ public final class PcoPeople {
         .toList();
   }
 
+  /**
+   * Ids of the people having {@code address} as an email ({@code GET
+   * /people/v2/emails?where[address]=..}, exact and case-insensitive in PCO): one cheap request,
+   * no name matching. Spouses may share an address, so this is a list.
+   */
+  public List<String> personIdsByEmail(String address) {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("where[address]", requireNonNull(address, "address == null").trim());
+    q.put("per_page", "100");
+    return all("people/v2/emails", q, r -> Mappers.email(r, null)).stream()
+        .map(PcoEmail::personId)
+        .filter(java.util.Objects::nonNull)
+        .distinct()
+        .toList();
+  }
+
   /** People with this first and last name (PCO matches case-insensitively), contacts included. */
   public List<PcoPerson> searchByName(String firstName, String lastName) {
     return listAll(

@@ -92,6 +92,11 @@ public final class PcoServices {
    * include=tags} when offered, else one {@code GET /services/v2/people/{id}/tags} per person as
    * it is consumed. Like {@link PcoPeople#stream}, a person may appear twice when data changes
    * while paging; the later copy is the newer one.
+   *
+   * <p>Services has no {@code where[updated_at]}: for a delta, stop at your checkpoint, e.g. {@code
+   * streamPeople(false).takeWhile(p -> p.updatedAt() != null && p.updatedAt().isAfter(since))}; only
+   * the pages actually consumed are requested. Whether tag changes bump {@code updated_at} is
+   * unconfirmed, so read tags in full periodically.
    */
   public Stream<ServicesPerson> streamPeople(boolean withTags) {
     boolean include = withTags && canIncludeTags();

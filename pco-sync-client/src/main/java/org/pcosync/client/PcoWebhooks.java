@@ -80,6 +80,14 @@ public final class PcoWebhooks {
     return Mappers.webhookSubscription(PcoPeople.required(doc, "POST webhook_subscriptions").single());
   }
 
+  /** Deletes a subscription ({@code DELETE /webhooks/v2/webhook_subscriptions/{id}}). */
+  public void deleteSubscription(String subscriptionId) {
+    ctx.transport()
+        .delete(
+            ctx.transport().url("webhooks/v2/webhook_subscriptions/" + PcoPeople.seg(subscriptionId), Map.of()),
+            ctx.webhooksVersion());
+  }
+
   /** Same as {@link WebhookSignatures#verify}. */
   public boolean verify(byte[] body, String signatureHex, String secret) {
     return WebhookSignatures.verify(body, signatureHex, secret);

@@ -152,6 +152,19 @@ final class OAuthTest {
   }
 
   @Test
+  void rejectedClientCredentialsAreAnApiErrorNotAReauthorization() {
+    PcoClient client = client(null);
+    server.enqueue(new MockResponse.Builder().code(401).addHeader("Content-Type", "application/json")
+        .body("{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}").build());
+
+    PcoApiException e = catchThrowableOfType(PcoApiException.class, () -> client.oauth().exchangeCode("code-1"));
+
+    assertThat(e.isUnauthorized()).isTrue();
+    assertThat(e.errors()).extracting(PcoError::code).containsExactly("invalid_client");
+    assertThat(e.getMessage()).doesNotContain("client-secret-1", "code-1");
+  }
+
+  @Test
   void notConnectedClientNeedsAuthorizationWithoutCallingPco() {
     PcoClient client = client(null);
 

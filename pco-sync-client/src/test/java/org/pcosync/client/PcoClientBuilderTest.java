@@ -66,11 +66,10 @@ final class PcoClientBuilderTest {
   }
 
   @Test
-  void credentialsAreNotSentToForeignHosts() throws Exception {
+  void uploadHostReceivesTheSameCredentials() throws Exception {
     try (MockWebServer api = new MockWebServer(); MockWebServer other = new MockWebServer()) {
       api.start();
       other.start();
-      // the upload host is a second loopback server: it gets credentials; any other host would not
       PcoClient client = ClientFactory.builder(api, new TestClock()).uploadBaseUrl(other.url("/").toString()).build();
       other.enqueue(Fixtures.json(201, Fixtures.text("upload-file-201.json")));
 

@@ -148,6 +148,21 @@ final class PeopleApiTest {
   }
 
   @Test
+  void personIdsByEmailQueriesTheEmailsEndpoint() throws Exception {
+    server.enqueue(Fixtures.json("{\"data\":[{\"type\":\"Email\",\"id\":\"1\",\"attributes\":{\"address\":\"a@x.org\"},"
+        + "\"relationships\":{\"person\":{\"data\":{\"type\":\"Person\",\"id\":\"10\"}}}},"
+        + "{\"type\":\"Email\",\"id\":\"2\",\"attributes\":{\"address\":\"A@x.org\"},"
+        + "\"relationships\":{\"person\":{\"data\":{\"type\":\"Person\",\"id\":\"11\"}}}}]}"));
+
+    List<String> ids = client.people().personIdsByEmail(" a@x.org ");
+
+    assertThat(ids).containsExactly("10", "11");
+    RecordedRequest r = take();
+    assertThat(r.getUrl().encodedPath()).isEqualTo("/people/v2/emails");
+    assertThat(r.getUrl().queryParameter("where[address]")).isEqualTo("a@x.org");
+  }
+
+  @Test
   void searchByNameSendsFirstAndLastNameFilters() throws Exception {
     server.enqueue(Fixtures.fixture("people-list-where-first_name-paul.json"));
 

@@ -121,6 +121,17 @@ final class WebhooksTest {
   }
 
   @Test
+  void subscriptionIsDeletedById() throws Exception {
+    server.enqueue(Fixtures.noContent());
+
+    client.webhooks().deleteSubscription("5");
+
+    RecordedRequest r = server.takeRequest();
+    assertThat(r.getMethod()).isEqualTo("DELETE");
+    assertThat(r.getUrl().encodedPath()).isEqualTo("/webhooks/v2/webhook_subscriptions/5");
+  }
+
+  @Test
   void subscriptionIsCreatedWithNameUrlAndActive() throws Exception {
     server.enqueue(Fixtures.json(201, "{\"data\":{\"type\":\"WebhookSubscription\",\"id\":\"5\",\"attributes\":{"
         + "\"name\":\"people.v2.events.person.created\",\"url\":\"https://host.example/hook\",\"active\":true,"

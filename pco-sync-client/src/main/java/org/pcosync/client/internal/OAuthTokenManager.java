@@ -113,7 +113,7 @@ public final class OAuthTokenManager implements Authorizer {
       boolean invalidGrant =
           e.errors().stream().anyMatch(x -> "invalid_grant".equals(x.code()))
               || r.bodyText().contains("invalid_grant");
-      if (invalidGrant || r.status() == 401) {
+      if (invalidGrant) {
         tokens = null;
         throw new NeedsReauthorizationException(
             "PCO rejected the OAuth grant (revoked or expired); the user must connect again", e);
