@@ -122,9 +122,17 @@ public final class PcoClient {
     return new Builder();
   }
 
-  /** A builder with this client's configuration, e.g. to change one setting. */
+  /**
+   * A builder with this client's configuration, e.g. to change one setting. For OAuth it carries
+   * the client's <em>current</em> tokens (PCO rotates refresh tokens, so the initial ones may be
+   * spent). Do not use both clients for the same account afterwards: each paces on its own.
+   */
   public Builder newBuilder() {
-    return config.copy();
+    Builder b = config.copy();
+    if (oauth != null) {
+      b.oauthTokens = oauth.currentTokens().orElse(null);
+    }
+    return b;
   }
 
   /** People v2. */

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.pcosync.client.internal.Bodies;
 import org.pcosync.client.internal.Context;
 import org.pcosync.client.internal.Json;
@@ -89,7 +90,7 @@ public final class PcoWebhooks {
   }
 
   /** Same as {@link WebhookSignatures#verify}. */
-  public boolean verify(byte[] body, String signatureHex, String secret) {
+  public boolean verify(byte[] body, @Nullable String signatureHex, String secret) {
     return WebhookSignatures.verify(body, signatureHex, secret);
   }
 

@@ -174,6 +174,21 @@ final class OAuthTest {
   }
 
   @Test
+  void newBuilderCarriesTheCurrentRotatedTokens() throws Exception {
+    PcoClient client = client(tokens("access-1", "refresh-1", Duration.ofSeconds(10)));
+    server.enqueue(tokenResponse("access-2", "refresh-2"));
+    server.enqueue(Fixtures.json(PERSON));
+    server.enqueue(Fixtures.json(PERSON));
+    client.people().get("1");
+
+    client.newBuilder().build().people().get("1");
+
+    server.takeRequest();
+    server.takeRequest();
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer access-2");
+  }
+
+  @Test
   void tokensNeverAppearInToString() {
     OAuthTokens t = tokens("access-1", "refresh-1", Duration.ofHours(1));
 

@@ -245,9 +245,10 @@ public final class Transport {
       Response<ResponseBody> response;
       byte[] body;
       try {
-        pacer.acquire();
         inFlight.acquire();
         try {
+          // pace while holding the slot, so the recorded send time is the real one
+          pacer.acquire();
           response = call.apply(auth).execute();
           ResponseBody rb = response.isSuccessful() ? response.body() : response.errorBody();
           try (rb) {
