@@ -349,6 +349,41 @@ final class PeopleApiTest {
   }
 
   @Test
+  void fieldDatumIsUpdatedAndDeletedById() throws Exception {
+    server.enqueue(Fixtures.json("{\"data\":{\"type\":\"FieldDatum\",\"id\":\"21\",\"attributes\":{\"value\":\"XL\"}}}"));
+    server.enqueue(Fixtures.noContent());
+
+    PcoFieldDatum d = client.people().updateFieldDatum("21", "XL");
+    client.people().deleteFieldDatum("21");
+
+    assertThat(d.value()).isEqualTo("XL");
+    RecordedRequest patch = take();
+    assertThat(patch.getMethod()).isEqualTo("PATCH");
+    assertThat(patch.getUrl().encodedPath()).isEqualTo("/people/v2/field_data/21");
+    assertThat(patch.getBody().utf8()).isEqualTo(
+        "{\"data\":{\"type\":\"FieldDatum\",\"id\":\"21\",\"attributes\":{\"value\":\"XL\"}}}");
+    RecordedRequest delete = take();
+    assertThat(delete.getMethod()).isEqualTo("DELETE");
+    assertThat(delete.getUrl().encodedPath()).isEqualTo("/people/v2/field_data/21");
+  }
+
+  @Test
+  void personAppsAndAppsAreListed() throws Exception {
+    server.enqueue(Fixtures.json("{\"data\":[{\"type\":\"PersonApp\",\"id\":\"7\",\"attributes\":{\"allow_pco_login\":true,"
+        + "\"people_permissions\":\"editor\"},\"relationships\":{\"app\":{\"data\":{\"type\":\"App\",\"id\":\"2\"}}}}]}"));
+    server.enqueue(Fixtures.json("{\"data\":[{\"type\":\"App\",\"id\":\"2\",\"attributes\":{\"name\":\"Services\","
+        + "\"url\":\"https://services.planningcenteronline.com\"}}]}"));
+
+    List<PcoPersonApp> personApps = client.people().personApps("5");
+    List<PcoApp> apps = client.people().apps();
+
+    assertThat(personApps).containsExactly(new PcoPersonApp("7", "5", "2", true, "editor"));
+    assertThat(apps).containsExactly(new PcoApp("2", "Services", "https://services.planningcenteronline.com"));
+    assertThat(take().getUrl().encodedPath()).isEqualTo("/people/v2/people/5/person_apps");
+    assertThat(take().getUrl().encodedPath()).isEqualTo("/people/v2/apps");
+  }
+
+  @Test
   void mergersSinceFilterByCreatedAt() throws Exception {
     server.enqueue(Fixtures.json("{\"data\":[{\"type\":\"PersonMerger\",\"id\":\"1\",\"attributes\":"
         + "{\"person_to_keep_id\":10,\"person_to_remove_id\":11,\"created_at\":\"2026-11-01T00:00:00Z\"}}]}"));

@@ -184,6 +184,31 @@ final class ServicesApiTest {
   }
 
   @Test
+  void singlePersonIsReadWithIncludedTags() throws Exception {
+    server.enqueue(Fixtures.json(canInclude("tags")));
+    server.enqueue(Fixtures.json("{\"data\":" + servicesPerson("1", "Editor", "[{\"type\":\"Tag\",\"id\":\"5\"}]") + "}"));
+
+    ServicesPerson p = client.services().getPerson("1", true);
+
+    assertThat(p.tagIds()).containsExactly("5");
+    server.takeRequest();
+    RecordedRequest r = server.takeRequest();
+    assertThat(r.getUrl().encodedPath()).isEqualTo("/services/v2/people/1");
+    assertThat(r.getUrl().queryParameter("include")).isEqualTo("tags");
+  }
+
+  @Test
+  void personTagsAreReadFromTheNestedEndpoint() throws Exception {
+    server.enqueue(Fixtures.json("{\"data\":[{\"type\":\"Tag\",\"id\":\"7\",\"attributes\":{\"name\":\"Tenor\"},"
+        + "\"relationships\":{\"tag_group\":{\"data\":{\"type\":\"TagGroup\",\"id\":\"3\"}}}}]}"));
+
+    List<PcoTag> tags = client.services().personTags("1");
+
+    assertThat(tags).containsExactly(new PcoTag("7", "Tenor", "3"));
+    assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/services/v2/people/1/tags");
+  }
+
+  @Test
   void personNotInServicesIsEmpty() {
     server.enqueue(Fixtures.json(404, Fixtures.text("error-404-not-found-bogus-path.json")));
 
