@@ -202,6 +202,22 @@ final class ErrorHandlingTest {
   }
 
   @Test
+  void refusedConnectionOnCreateIsRetriedBecauseNothingWasSent() throws Exception {
+    MockWebServer closed = new MockWebServer();
+    closed.start();
+    String url = closed.url("/").toString();
+    closed.close();
+    PcoClient refused = client.newBuilder().baseUrl(url).maxRetries(2).build();
+
+    PcoConnectionException e = catchThrowableOfType(PcoConnectionException.class,
+        () -> refused.people().create(PersonAttributes.builder().firstName("A").build()));
+
+    assertThat(e.outcomeUnknown()).isFalse();
+    assertThat(e.getCause()).isInstanceOf(java.net.ConnectException.class);
+    assertThat(clock.sleeps()).hasSize(2);
+  }
+
+  @Test
   void timeoutOnGetIsRetried() {
     OkHttpClient fast = new OkHttpClient.Builder().readTimeout(Duration.ofMillis(100)).build();
     client = client.newBuilder().okHttpClient(fast).build();

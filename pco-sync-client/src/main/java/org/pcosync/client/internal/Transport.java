@@ -316,7 +316,12 @@ public final class Transport {
   }
 
   private int failOrBackoff(String method, String path, boolean idempotent, int failures, IOException e) {
-    if (!idempotent) {
+    // no connection was made: nothing was sent, so even a create may be retried
+    boolean notSent =
+        e instanceof java.net.ConnectException
+            || e instanceof java.net.UnknownHostException
+            || e instanceof java.net.NoRouteToHostException;
+    if (!idempotent && !notSent) {
       throw new PcoConnectionException(method, path, true, e);
     }
     if (failures >= config.maxRetries()) {
