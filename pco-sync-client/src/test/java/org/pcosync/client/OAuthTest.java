@@ -189,6 +189,37 @@ final class OAuthTest {
   }
 
   @Test
+  void concurrentRequestsWithAnExpiredTokenRefreshOnlyOnce() throws Exception {
+    PcoClient client = client(tokens("access-1", "refresh-1", Duration.ZERO));
+    java.util.concurrent.atomic.AtomicInteger tokenCalls = new java.util.concurrent.atomic.AtomicInteger();
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        if (request.getUrl().encodedPath().equals("/oauth/token")) {
+          int n = tokenCalls.incrementAndGet();
+          return tokenResponse("access-" + (n + 1), "refresh-" + (n + 1));
+        }
+        return Fixtures.json(PERSON);
+      }
+    });
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<PcoPerson>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        futures.add(pool.submit(() -> client.people().get("1")));
+      }
+      for (java.util.concurrent.Future<PcoPerson> f : futures) {
+        f.get(10, java.util.concurrent.TimeUnit.SECONDS);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertThat(tokenCalls.get()).isEqualTo(1);
+    assertThat(received).extracting(OAuthTokens::refreshToken).containsExactly("refresh-2");
+  }
+
+  @Test
   void tokensNeverAppearInToString() {
     OAuthTokens t = tokens("access-1", "refresh-1", Duration.ofHours(1));
 
