@@ -632,7 +632,10 @@ public final class InMemoryPcoPort implements PcoPort {
     if (!Normalize.isValidPhone(number)) {
       throw new PcoRejectedException(422, "number", "is invalid");
     }
-    PortPhone ph = new PortPhone(nextId(), formatPhone(number), location, primary || p.phones.isEmpty(), now());
+    if (primary) {
+      p.phones.replaceAll(o -> new PortPhone(o.id(), o.number(), o.location(), false, o.createdAt()));
+    }
+    PortPhone ph = new PortPhone(nextId(), formatPhone(number), location, primary, now());
     p.phones.add(ph);
     p.updatedAt = now();
     return ph;
@@ -681,7 +684,10 @@ public final class InMemoryPcoPort implements PcoPort {
     if (address == null || address.isEmpty()) {
       throw new PcoRejectedException(422, "street_line_1", "can't be blank");
     }
-    PortAddress a = new PortAddress(nextId(), address, location, primary || p.addresses.isEmpty(), now());
+    if (primary) {
+      p.addresses.replaceAll(o -> new PortAddress(o.id(), o.address(), o.location(), false, o.createdAt()));
+    }
+    PortAddress a = new PortAddress(nextId(), address, location, primary, now());
     p.addresses.add(a);
     p.updatedAt = now();
     return a;
