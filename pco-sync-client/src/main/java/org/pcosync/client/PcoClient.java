@@ -74,7 +74,8 @@ public final class PcoClient {
                 b.maxRetries,
                 b.maxRetryAfter,
                 b.backoffBase,
-                Duration.ofSeconds(30)),
+                Duration.ofSeconds(30),
+                b.listener),
             mapper);
     if (b.oauthApp != null) {
       OAuthTokenManager manager =
@@ -190,6 +191,7 @@ public final class PcoClient {
     private Duration maxRetryAfter = Duration.ofSeconds(120);
     private Duration backoffBase = Duration.ofMillis(500);
     private @Nullable OkHttpClient okHttpClient;
+    private PcoClientListener listener = PcoClientListener.none();
 
     private Builder() {}
 
@@ -213,6 +215,7 @@ public final class PcoClient {
       b.maxRetryAfter = maxRetryAfter;
       b.backoffBase = backoffBase;
       b.okHttpClient = okHttpClient;
+      b.listener = listener;
       return b;
     }
 
@@ -324,6 +327,12 @@ public final class PcoClient {
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = requireNonNull(okHttpClient, "okHttpClient == null");
+      return this;
+    }
+
+    /** Observes requests, retries and pacing (default: none). */
+    public Builder listener(PcoClientListener listener) {
+      this.listener = requireNonNull(listener, "listener == null");
       return this;
     }
 

@@ -22,6 +22,7 @@ import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import org.pcosync.client.NeedsReauthorizationException;
 import org.pcosync.client.PcoApiException;
+import org.pcosync.client.PcoClientListener;
 import org.pcosync.client.PcoClientException;
 import org.pcosync.client.PcoConnectionException;
 import org.pcosync.client.PcoError;
@@ -54,7 +55,8 @@ public final class Transport {
       int maxRetries,
       Duration maxRetryAfter,
       Duration backoffBase,
-      Duration backoffMax) {}
+      Duration backoffMax,
+      PcoClientListener listener) {}
 
   private final Config config;
   private final PcoHttp http;
@@ -76,7 +78,14 @@ public final class Transport {
             .validateEagerly(true)
             .build()
             .create(PcoHttp.class);
-    this.pacer = new RatePacer(config.clock(), config.sleeper(), 100, Duration.ofSeconds(20));
+    PcoClientListener listener = config.listener();
+    Sleeper sleeper = config.sleeper();
+    Sleeper pacing =
+        d -> {
+          listener.paced(d);
+          sleeper.sleep(d);
+        };
+    this.pacer = new RatePacer(config.clock(), pacing, 100, Duration.ofSeconds(20));
     this.inFlight = new Semaphore(config.maxConcurrency(), true);
   }
 
@@ -276,6 +285,7 @@ public final class Transport {
           h.get("X-PCO-API-Request-Rate-Period"));
       HttpResult result = new HttpResult(response.code(), method, path, body, h.get("Content-Type"));
       int code = response.code();
+      config.listener().requestCompleted(method, path, code);
       if (code == 401 && authenticated && auth != null && !reauthorized) {
         reauthorized = true;
         if (authorizer.refreshAfterUnauthorized(auth)) {
@@ -292,6 +302,7 @@ public final class Transport {
         pacer.block(retryAfter);
         Duration wait = retryAfter.plus(jitter(Duration.ofMillis(500)));
         LOG.debug("429 on {} {}: waiting {} (attempt {})", method, path, wait, failures);
+        config.listener().retrying(method, path, failures, wait, "HTTP 429");
         sleep(method, path, wait, idempotent);
         continue;
       }
@@ -299,6 +310,7 @@ public final class Transport {
         failures++;
         Duration wait = backoff(failures);
         LOG.debug("HTTP {} on {} {}: retrying in {} (attempt {})", code, method, path, wait, failures);
+        config.listener().retrying(method, path, failures, wait, "HTTP " + code);
         sleep(method, path, wait, idempotent);
         continue;
       }
@@ -330,6 +342,7 @@ public final class Transport {
     int next = failures + 1;
     Duration wait = backoff(next);
     LOG.debug("{} on {} {}: retrying in {} (attempt {})", e.toString(), method, path, wait, next);
+    config.listener().retrying(method, path, next, wait, e.getClass().getName());
     sleep(method, path, wait, idempotent);
     return next;
   }
