@@ -213,7 +213,9 @@ public final class Applier {
         port.assignTags(pcoId, t.after());
         String v = Fields.tags(t.after());
         move(SyncField.TAGS, v, v);
-        report.updated.add(new FieldUpdate(plan.hostPersonId(), pcoId, SyncField.TAGS, true));
+        if (!plan.creates()) {
+          report.updated.add(new FieldUpdate(plan.hostPersonId(), pcoId, SyncField.TAGS, true));
+        }
       }
     }
 
@@ -278,6 +280,9 @@ public final class Applier {
       for (FieldChange c : changes) {
         move(c.field(), c.after(), c.after());
         accepted.add(c.field());
+        if (plan.creates()) {
+          continue; // a new person's fields are part of "created", not "updated"
+        }
         report.updated.add(new FieldUpdate(plan.hostPersonId(), pcoId == null ? "-" : pcoId, c.field(), toPco));
       }
     }

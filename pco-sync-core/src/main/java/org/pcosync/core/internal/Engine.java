@@ -86,18 +86,18 @@ public final class Engine {
 
   /** Reads both sides and plans; writes nothing and takes no lease. */
   public SyncPlan plan(RunMode mode) {
-    return Planner.plan(read(mode, null));
+    return Planner.plan(read(mode, null, () -> { }));
   }
 
   /** Plans one host person from fresh reads; writes nothing. */
   public SyncPlan planPerson(String hostPersonId) {
-    return Planner.plan(read(RunMode.FULL, requireNonNull(hostPersonId, "hostPersonId == null")));
+    return Planner.plan(read(RunMode.FULL, requireNonNull(hostPersonId, "hostPersonId == null"), () -> { }));
   }
 
   /** Takes the lease, reads, plans, applies, saves the cursor, reports. */
   public SyncReport run(RunMode mode) {
     return leased(mode, lease -> {
-      SyncPlan plan = Planner.plan(read(mode, null));
+      SyncPlan plan = Planner.plan(read(mode, null, lease::renewIfDue));
       listener.fire(l -> l.planned(plan));
       return applyHeld(plan, lease, true);
     });
@@ -116,7 +116,7 @@ public final class Engine {
   /** Takes the lease and syncs one host person. */
   public SyncReport syncPerson(String hostPersonId) {
     return leased(RunMode.FULL, lease -> {
-      SyncPlan plan = Planner.plan(read(RunMode.FULL, hostPersonId));
+      SyncPlan plan = Planner.plan(read(RunMode.FULL, hostPersonId, lease::renewIfDue));
       listener.fire(l -> l.planned(plan));
       return applyHeld(plan, lease, false);
     });
@@ -176,7 +176,7 @@ public final class Engine {
 
   // ---- reads --------------------------------------------------------------------------------------
 
-  private PlanInput read(RunMode requested, String onlyHostId) {
+  private PlanInput read(RunMode requested, String onlyHostId, Runnable heartbeat) {
     Instant readAt = clock.instant();
     boolean single = onlyHostId != null;
     Optional<Instant> cursor = single ? Optional.empty() : state.cursor(account.id(), CURSOR);
@@ -237,13 +237,13 @@ public final class Engine {
     Map<String, PortServicesPerson> servicesPeople = new LinkedHashMap<>();
     Set<String> servicesAbsent = new HashSet<>();
     if (full) {
-      readPeople(null, pco);
+      readPeople(null, pco, heartbeat);
       if (services) {
         readServices(null, servicesPeople);
       }
     } else if (!single) {
       Instant since = cursor.get().minus(account.updatesOnlySafetyMargin());
-      readPeople(since, pco);
+      readPeople(since, pco, heartbeat);
       if (services) {
         readServices(since, servicesPeople);
       }
@@ -326,7 +326,7 @@ public final class Engine {
     return out;
   }
 
-  private void readPeople(Instant since, Map<String, PortPerson> into) {
+  private void readPeople(Instant since, Map<String, PortPerson> into, Runnable heartbeat) {
     String token = null;
     do {
       Page<PortPerson> page = port.people(since, token);
@@ -335,6 +335,7 @@ public final class Engine {
         into.put(p.id(), p);
       });
       listener.fire(l -> l.pageRead("people", page.items().size()));
+      heartbeat.run();
       token = page.nextPageToken();
     } while (token != null);
   }

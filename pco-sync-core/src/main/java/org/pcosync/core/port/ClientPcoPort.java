@@ -74,7 +74,8 @@ public final class ClientPcoPort implements PcoPort {
   }
 
   /**
-   * Builds a client for an account: base URL, API versions and credentials from the account.
+   * Builds a client for an account: base URL, API versions and credentials from the account. For
+   * a base URL other than PCO's, uploads go to {@code <baseUrl>/upload} (the fake PCO's layout).
    *
    * @param clock the client's clock
    * @param sleeper how it waits; {@code null} for real sleeping
@@ -90,7 +91,9 @@ public final class ClientPcoPort implements PcoPort {
         .webhooksVersion(account.apiVersions().webhooks())
         .clock(clock);
     if (!account.baseUrl().equals(PcoAccount.DEFAULT_BASE_URL)) {
-      b.uploadBaseUrl(account.baseUrl().toString()); // a fake or proxy serves uploads too
+      // a test server (the testkit's fake PCO) serves uploads under /upload; pass a client otherwise
+      String base = account.baseUrl().toString();
+      b.uploadBaseUrl((base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + "/upload");
     }
     if (sleeper != null) {
       b.sleeper(sleeper);
