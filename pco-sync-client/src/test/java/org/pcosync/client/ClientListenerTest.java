@@ -72,4 +72,17 @@ final class ClientListenerTest {
 
     assertThat(events).filteredOn(e -> e.startsWith("paced")).containsExactly("paced PT20S");
   }
+
+  @Test
+  void throwingListenerDoesNotBreakRequests() {
+    PcoClient noisy = client.newBuilder().listener(new PcoClientListener() {
+      @Override
+      public void requestCompleted(String method, String path, int status) {
+        throw new IllegalStateException("listener bug");
+      }
+    }).build();
+    server.enqueue(Fixtures.fixture("people-get-person-45029164.json"));
+
+    assertThat(noisy.people().get("45029164").id()).isEqualTo("45029164");
+  }
 }

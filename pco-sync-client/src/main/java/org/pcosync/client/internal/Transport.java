@@ -63,6 +63,7 @@ public final class Transport {
   private final ObjectMapper mapper;
   private final RatePacer pacer;
   private final Semaphore inFlight;
+  private final PcoClientListener listener;
   private volatile Authorizer authorizer = () -> {
     throw new NeedsReauthorizationException("no credentials configured");
   };
@@ -78,7 +79,7 @@ public final class Transport {
             .validateEagerly(true)
             .build()
             .create(PcoHttp.class);
-    PcoClientListener listener = config.listener();
+    this.listener = safe(config.listener());
     Sleeper sleeper = config.sleeper();
     Sleeper pacing =
         d -> {
@@ -87,6 +88,38 @@ public final class Transport {
         };
     this.pacer = new RatePacer(config.clock(), pacing, 100, Duration.ofSeconds(20));
     this.inFlight = new Semaphore(config.maxConcurrency(), true);
+  }
+
+  /** A listener that logs and swallows exceptions thrown by the host's listener. */
+  private static PcoClientListener safe(PcoClientListener delegate) {
+    return new PcoClientListener() {
+      @Override
+      public void requestCompleted(String method, String path, int status) {
+        try {
+          delegate.requestCompleted(method, path, status);
+        } catch (RuntimeException e) {
+          LOG.warn("PcoClientListener.requestCompleted threw", e);
+        }
+      }
+
+      @Override
+      public void retrying(String method, String path, int attempt, Duration delay, String reason) {
+        try {
+          delegate.retrying(method, path, attempt, delay, reason);
+        } catch (RuntimeException e) {
+          LOG.warn("PcoClientListener.retrying threw", e);
+        }
+      }
+
+      @Override
+      public void paced(Duration delay) {
+        try {
+          delegate.paced(delay);
+        } catch (RuntimeException e) {
+          LOG.warn("PcoClientListener.paced threw", e);
+        }
+      }
+    };
   }
 
   public void authorizer(Authorizer authorizer) {
@@ -285,7 +318,7 @@ public final class Transport {
           h.get("X-PCO-API-Request-Rate-Period"));
       HttpResult result = new HttpResult(response.code(), method, path, body, h.get("Content-Type"));
       int code = response.code();
-      config.listener().requestCompleted(method, path, code);
+      listener.requestCompleted(method, path, code);
       if (code == 401 && authenticated && auth != null && !reauthorized) {
         reauthorized = true;
         if (authorizer.refreshAfterUnauthorized(auth)) {
@@ -302,7 +335,7 @@ public final class Transport {
         pacer.block(retryAfter);
         Duration wait = retryAfter.plus(jitter(Duration.ofMillis(500)));
         LOG.debug("429 on {} {}: waiting {} (attempt {})", method, path, wait, failures);
-        config.listener().retrying(method, path, failures, wait, "HTTP 429");
+        listener.retrying(method, path, failures, wait, "HTTP 429");
         sleep(method, path, wait, idempotent);
         continue;
       }
@@ -310,7 +343,7 @@ public final class Transport {
         failures++;
         Duration wait = backoff(failures);
         LOG.debug("HTTP {} on {} {}: retrying in {} (attempt {})", code, method, path, wait, failures);
-        config.listener().retrying(method, path, failures, wait, "HTTP " + code);
+        listener.retrying(method, path, failures, wait, "HTTP " + code);
         sleep(method, path, wait, idempotent);
         continue;
       }
@@ -342,7 +375,7 @@ public final class Transport {
     int next = failures + 1;
     Duration wait = backoff(next);
     LOG.debug("{} on {} {}: retrying in {} (attempt {})", e.toString(), method, path, wait, next);
-    config.listener().retrying(method, path, next, wait, e.getClass().getName());
+    listener.retrying(method, path, next, wait, e.getClass().getName());
     sleep(method, path, wait, idempotent);
     return next;
   }
