@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  *
  * <pre>{@code
  * PCOSYNC_PG_URL='jdbc:postgresql://127.0.0.1:5432/pcosync?user=pcosync&password=pcosync' \
- *   mvn -o -pl pco-sync-core verify -Dtest='JdbcSyncStateStorePostgresServerTest' \
+ *   mvn -o -pl pco-sync-core verify -Dtest='JdbcSyncStateStorePostgresServer*' \
  *   -Dmaven.test.additionalClasspath=$HOME/.m2/repository/org/postgresql/postgresql/42.7.13/postgresql-42.7.13.jar
  * }</pre>
  *

@@ -83,6 +83,15 @@ final class TestDatabase implements AutoCloseable {
     }
   }
 
+  /** {@link #close()}, for callers that may not throw checked exceptions. */
+  void closeUnchecked() {
+    try {
+      close();
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop the test database " + url, e);
+    }
+  }
+
   @Override
   public void close() throws SQLException {
     if (h2) {
