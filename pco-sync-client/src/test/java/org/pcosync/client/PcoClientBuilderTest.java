@@ -78,4 +78,23 @@ final class PcoClientBuilderTest {
       assertThat(other.takeRequest().getHeaders().get("Authorization")).startsWith("Basic ");
     }
   }
+
+  @Test
+  void baseUrlWithAPathPrefixIsKept() throws Exception {
+    try (MockWebServer server = new MockWebServer()) {
+      server.start();
+      PcoClient client = ClientFactory.builder(server, new TestClock())
+          .baseUrl(server.url("/pco/").toString())
+          .uploadBaseUrl(server.url("/upload").toString())
+          .build();
+      server.enqueue(Fixtures.fixture("people-get-person-45029164.json"));
+      server.enqueue(Fixtures.json(201, Fixtures.text("upload-file-201.json")));
+
+      client.people().get("45029164");
+      client.people().uploadFile("a.jpg", "image/jpeg", new byte[] {1});
+
+      assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/pco/people/v2/people/45029164");
+      assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/upload/v2/files");
+    }
+  }
 }
