@@ -100,6 +100,34 @@ public final class SampleHostDatabase {
   }
 
   /**
+   * Inserts people under their own ids and stable ids (a migration from another system, or a test
+   * fixture); later inserts continue after the highest id.
+   */
+  public void importPeople(java.util.List<org.pcosync.api.HostPerson> people) {
+    SamplePersonRepository repo = people();
+    people.forEach(repo::importPerson);
+    repo.restartIds();
+  }
+
+  /** Inserts a group under a given id; later inserts continue after the highest id. */
+  public void importGroup(long id, String name) {
+    jdbc.update("INSERT INTO host_group (id, name) VALUES (?, ?)", id, name);
+    long next = jdbc.query("SELECT MAX(id) FROM host_group", rs -> rs.getLong(1)).get(0) + 1;
+    jdbc.update("ALTER TABLE host_group ALTER COLUMN id RESTART WITH " + next);
+  }
+
+  /** Adds an inactive member: in the group, but not counted. */
+  public void addInactiveMember(long groupId, long personId) {
+    jdbc.update("MERGE INTO group_member (group_id, person_id, active) KEY (group_id, person_id) VALUES (?, ?, FALSE)",
+        groupId, personId);
+  }
+
+  /** Selects PCO tags on a person's "PCO Tags" attribute for an account. */
+  public void selectTags(long personId, String accountId, java.util.Set<String> tagIds) {
+    tags().setSelectedTags(Long.toString(personId), accountId, tagIds);
+  }
+
+  /**
    * Makes a group sync to an account.
    *
    * @param level the level members get; nullable for a tag-only group

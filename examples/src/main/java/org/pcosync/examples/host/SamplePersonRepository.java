@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.pcosync.api.Gender;
 import org.pcosync.api.HostPerson;
+import org.pcosync.api.Normalize;
 import org.pcosync.api.PersonChanges;
 import org.pcosync.api.PersonData;
 import org.pcosync.api.PhoneType;
@@ -30,7 +31,7 @@ import org.pcosync.api.spi.PersonRepository;
 
 /**
  * The sample host's people over JDBC. A person's stable id is the alias made when they were created
- * ({@code alias-<id>}); a merge moves the removed person's aliases to the kept one, so the removed
+ * (their first id); a merge moves the removed person's aliases to the kept one, so the removed
  * person's stable id then finds the kept person. Thread-safe: every call uses its own connection.
  */
 public final class SamplePersonRepository implements PersonRepository {
@@ -87,25 +88,54 @@ public final class SamplePersonRepository implements PersonRepository {
 
   @Override
   public List<HostPerson> findByEmail(String email) {
-    if (email == null || email.isBlank()) {
+    String key = Normalize.email(email);
+    if (key == null) {
       return List.of();
     }
-    return jdbc.query(SELECT + "WHERE LOWER(TRIM(p.email)) = LOWER(TRIM(?)) ORDER BY p.id", this::map, email);
+    return jdbc.query(SELECT + "WHERE p.email_key = ? ORDER BY p.id", this::map, key);
   }
 
   @Override
   public HostPerson create(PersonData data, String connectionStatus) {
-    long id = jdbc.insert(
-        "INSERT INTO person (first_name, nick_name, middle_name, last_name, email, gender, birthdate, anniversary, "
+    long id = jdbc.insert(insertSql(false), values(data, connectionStatus));
+    jdbc.update("INSERT INTO person_alias (alias_id, person_id) VALUES (?, ?)", Long.toString(id), id);
+    return findById(Long.toString(id)).orElseThrow();
+  }
+
+  /**
+   * Inserts a person under a given id and stable id with a given modification time, as a migration
+   * from another system would; call {@link #restartIds()} after the last.
+   */
+  void importPerson(HostPerson person) {
+    long id = Long.parseLong(person.id());
+    Object[] v = values(person.data(), null);
+    Object[] args = new Object[v.length + 1];
+    args[0] = id;
+    System.arraycopy(v, 0, args, 1, v.length);
+    args[args.length - 1] = person.modifiedAt() == null ? now() : OffsetDateTime.ofInstant(person.modifiedAt(), ZoneOffset.UTC);
+    jdbc.update(insertSql(true), args);
+    jdbc.update("INSERT INTO person_alias (alias_id, person_id) VALUES (?, ?)", person.stableId(), id);
+  }
+
+  /** Makes later creates continue after the highest id. */
+  void restartIds() {
+    long next = jdbc.query("SELECT COALESCE(MAX(id), 0) FROM person", rs -> rs.getLong(1)).get(0) + 1;
+    jdbc.update("ALTER TABLE person ALTER COLUMN id RESTART WITH " + next);
+  }
+
+  private static String insertSql(boolean withId) {
+    return "INSERT INTO person (" + (withId ? "id, " : "") + "first_name, nick_name, middle_name, last_name, email, gender, birthdate, anniversary, "
             + "street1, street2, city, state, zip, country, home_phone, work_phone, mobile_phone, connection_status, "
-            + "modified_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            + "modified_at) VALUES (" + (withId ? "?," : "") + "?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+  }
+
+  private Object[] values(PersonData data, String connectionStatus) {
+    return new Object[] {
         data.firstName(), data.nickname(), data.middleName(), data.lastName(), data.email(),
         data.gender().pcoValue(), sqlDate(data.birthdate()), sqlDate(data.anniversary()),
         street1(data), street2(data), city(data), state(data), zip(data), country(data),
         data.phone(PhoneType.HOME), data.phone(PhoneType.WORK), data.phone(PhoneType.MOBILE),
-        connectionStatus, now());
-    jdbc.update("INSERT INTO person_alias (alias_id, person_id) VALUES (?, ?)", "alias-" + id, id);
-    return findById(Long.toString(id)).orElseThrow();
+        connectionStatus, now()};
   }
 
   @Override
@@ -170,7 +200,7 @@ public final class SamplePersonRepository implements PersonRepository {
       photo = new PhotoRef(hash, rs.getString("photo_type"), () -> new ByteArrayInputStream(bytes));
     }
     OffsetDateTime modified = rs.getObject("modified_at", OffsetDateTime.class);
-    return new HostPerson(id, "alias-" + id, b.build(), photo,
+    return new HostPerson(id, id, b.build(), photo,
         modified == null ? null : modified.toInstant());
   }
 

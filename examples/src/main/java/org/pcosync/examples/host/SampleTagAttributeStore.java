@@ -61,18 +61,20 @@ public final class SampleTagAttributeStore implements TagAttributeStore {
           }
           for (AvailableTag t : tags) {
             try (var ps = Jdbc.prepare(c,
-                "INSERT INTO available_pco_tag (account_id, tag_id, name, group_name, group_controlled) VALUES (?,?,?,?,?)",
-                accountId, t.tagId(), t.name(), t.groupName(), t.isGroupControlled())) {
+                "INSERT INTO available_pco_tag (account_id, tag_id, name, group_name, controlled_by) VALUES (?,?,?,?,?)",
+                accountId, t.tagId(), t.name(), t.groupName(), String.join(",", new java.util.TreeSet<>(t.controllingGroupIds())))) {
               ps.executeUpdate();
             }
           }
         });
   }
 
-  /** Returns the tags published for an account as "Group &gt; Tag" labels, for the host's UI. */
-  public List<String> availableTagLabels(String accountId) {
+  /** Returns the tags last published for an account, ordered by group name and name, for the host's UI. */
+  public List<AvailableTag> availableTags(String accountId) {
     return jdbc.query(
-        "SELECT group_name, name, group_controlled FROM available_pco_tag WHERE account_id = ? ORDER BY group_name, name",
-        rs -> rs.getString(1) + " > " + rs.getString(2) + (rs.getBoolean(3) ? " (set by group)" : ""), accountId);
+        "SELECT tag_id, name, group_name, controlled_by FROM available_pco_tag WHERE account_id = ? ORDER BY group_name, name",
+        rs -> new AvailableTag(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4).isEmpty() ? Set.of() : Set.of(rs.getString(4).split(","))),
+        accountId);
   }
 }

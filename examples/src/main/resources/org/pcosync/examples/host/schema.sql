@@ -6,6 +6,7 @@ CREATE TABLE IF NOT EXISTS person (
   middle_name       VARCHAR(100),
   last_name         VARCHAR(100),
   email             VARCHAR(255),
+  email_key         VARCHAR(255) GENERATED ALWAYS AS (LOWER(TRIM(email))),
   gender            VARCHAR(16),
   birthdate         DATE,
   anniversary       DATE,
@@ -24,7 +25,7 @@ CREATE TABLE IF NOT EXISTS person (
   connection_status VARCHAR(50),
   modified_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );
-CREATE INDEX IF NOT EXISTS person_email ON person (LOWER(email));
+CREATE INDEX IF NOT EXISTS person_email ON person (email_key);
 CREATE INDEX IF NOT EXISTS person_modified ON person (modified_at);
 
 -- Stable identities (Rock's PersonAlias): survive merges, links point here.
@@ -71,6 +72,6 @@ CREATE TABLE IF NOT EXISTS available_pco_tag (
   tag_id          VARCHAR(64) NOT NULL,
   name            VARCHAR(200) NOT NULL,
   group_name      VARCHAR(200) NOT NULL,
-  group_controlled BOOLEAN NOT NULL,
+  controlled_by   VARCHAR(1000) NOT NULL,
   PRIMARY KEY (account_id, tag_id)
 );
