@@ -101,6 +101,15 @@ public final class PcoPeople {
     return Pager.dedupeLastWins(stream(query), PcoPerson::id);
   }
 
+  /**
+   * How many people match {@code query} ({@code meta.total_count} of a one-record page, no
+   * includes): one cheap request. Null when PCO does not report a count.
+   */
+  public @Nullable Integer count(PeopleQuery query) {
+    PeopleQuery one = query.newBuilder().perPage(1).include(List.of()).build();
+    return page(one, 0).totalCount();
+  }
+
   /** {@code GET /people/v2/people/{id}} with emails, phone numbers and addresses included. */
   public PcoPerson get(String personId) {
     Map<String, String> q = Map.of("include", String.join(",", PeopleQuery.CONTACT_INCLUDES));

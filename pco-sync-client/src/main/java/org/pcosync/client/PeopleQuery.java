@@ -119,6 +119,15 @@ public final class PeopleQuery {
     }
 
     /**
+     * Adds {@code where[attribute][operator]=value}, e.g. {@code ("created_at", "gte",
+     * "2026-01-01T00:00:00Z")}; operators are {@code gt}, {@code gte}, {@code lt}, {@code lte}.
+     */
+    public Builder where(String attribute, String operator, String value) {
+      requireNonNull(operator, "operator == null");
+      return where(requireNonNull(attribute, "attribute == null") + "][" + operator, value);
+    }
+
+    /**
      * {@code where[updated_at][gte]=<since as full UTC timestamp>} and {@code order=updated_at}.
      * A full timestamp is sent because date-only values are read in the organization's time zone.
      */

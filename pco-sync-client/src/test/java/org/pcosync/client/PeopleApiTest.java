@@ -163,6 +163,19 @@ final class PeopleApiTest {
   }
 
   @Test
+  void countAsksForOneRecordWithoutIncludes() throws Exception {
+    server.enqueue(Fixtures.fixture("people-list-offset0-per_page25-page1of2.json"));
+
+    Integer count = client.people().count(PeopleQuery.builder().where("created_at", "gte", "2026-01-01T00:00:00Z").build());
+
+    assertThat(count).isEqualTo(50);
+    RecordedRequest r = take();
+    assertThat(r.getUrl().queryParameter("per_page")).isEqualTo("1");
+    assertThat(r.getUrl().queryParameter("include")).isNull();
+    assertThat(r.getUrl().queryParameter("where[created_at][gte]")).isEqualTo("2026-01-01T00:00:00Z");
+  }
+
+  @Test
   void searchByNameSendsFirstAndLastNameFilters() throws Exception {
     server.enqueue(Fixtures.fixture("people-list-where-first_name-paul.json"));
 
