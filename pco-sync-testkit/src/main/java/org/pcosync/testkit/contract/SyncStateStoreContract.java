@@ -127,6 +127,16 @@ public abstract class SyncStateStoreContract<D> {
     return openStore(database);
   }
 
+  private static RunLease granted(Optional<RunLease> lease) {
+    assertThat(lease).as("the lease should have been granted").isPresent();
+    return lease.get();
+  }
+
+  private static RunLease renewed(Optional<RunLease> lease) {
+    assertThat(lease).as("the lease should have been renewed").isPresent();
+    return lease.get();
+  }
+
   private static Link link(String account, String host, String pco) {
     return new Link(account, host, pco, HOST_BASE, PCO_BASE, REJECTED_VALUES, REJECTED_REASONS,
         T0, T0.plusSeconds(60));
@@ -645,7 +655,7 @@ public abstract class SyncStateStoreContract<D> {
     @Test
     @DisplayName("sees the lease")
     void seesLease() {
-      RunLease lease = store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      RunLease lease = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
 
       assertThat(reopen().currentLease(ACCOUNT)).contains(lease);
     }
@@ -672,7 +682,7 @@ public abstract class SyncStateStoreContract<D> {
     @Test
     @DisplayName("a free lease is taken, with the owner, a token, now as acquiredAt and now + ttl as expiresAt")
     void freeLeaseIsTaken() {
-      RunLease lease = store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      RunLease lease = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
 
       assertThat(lease.accountId()).isEqualTo(ACCOUNT);
       assertThat(lease.owner()).isEqualTo("machine-a");
@@ -686,7 +696,7 @@ public abstract class SyncStateStoreContract<D> {
     void currentLeaseReturnsTheLease() {
       assertThat(store.currentLease(ACCOUNT)).isEmpty();
 
-      RunLease lease = store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      RunLease lease = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
 
       assertThat(store.currentLease(ACCOUNT)).contains(lease);
     }
@@ -694,7 +704,7 @@ public abstract class SyncStateStoreContract<D> {
     @Test
     @DisplayName("another owner cannot take a held lease")
     void heldLeaseIsNotTakenBySameStore() {
-      store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
 
       assertThat(store.tryAcquireLease(ACCOUNT, "machine-b", T0.plusSeconds(1), TTL)).isEmpty();
     }
@@ -703,7 +713,7 @@ public abstract class SyncStateStoreContract<D> {
     @DisplayName("another owner on another store over the same data cannot take a held lease")
     void heldLeaseIsExclusiveAcrossStores() {
       SyncStateStore otherMachine = reopen();
-      store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
 
       assertThat(otherMachine.tryAcquireLease(ACCOUNT, "machine-b", T0.plusSeconds(1), TTL)).isEmpty();
     }
@@ -711,7 +721,7 @@ public abstract class SyncStateStoreContract<D> {
     @Test
     @DisplayName("a lease is held until one instant before it expires")
     void leaseIsHeldUntilJustBeforeExpiry() {
-      RunLease lease = store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      RunLease lease = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
 
       assertThat(reopen().tryAcquireLease(ACCOUNT, "machine-b", lease.expiresAt().minusMillis(1), TTL)).isEmpty();
     }
@@ -719,10 +729,10 @@ public abstract class SyncStateStoreContract<D> {
     @Test
     @DisplayName("after the lease expires, another owner on another store takes it, with a new token")
     void expiredLeaseIsTakenByAnotherOwner() {
-      RunLease first = store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      RunLease first = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
       Instant later = first.expiresAt();
 
-      RunLease second = reopen().tryAcquireLease(ACCOUNT, "machine-b", later, TTL).orElseThrow();
+      RunLease second = granted(reopen().tryAcquireLease(ACCOUNT, "machine-b", later, TTL));
 
       assertThat(second.owner()).isEqualTo("machine-b");
       assertThat(second.token()).isNotEqualTo(first.token());
@@ -733,9 +743,9 @@ public abstract class SyncStateStoreContract<D> {
     @Test
     @DisplayName("once another owner took the expired lease, the first owner's renew fails")
     void renewFailsAfterLeaseWasTaken() {
-      RunLease first = store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      RunLease first = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
       Instant later = first.expiresAt().plusSeconds(1);
-      RunLease second = reopen().tryAcquireLease(ACCOUNT, "machine-b", later, TTL).orElseThrow();
+      RunLease second = granted(reopen().tryAcquireLease(ACCOUNT, "machine-b", later, TTL));
 
       assertThat(store.renewLease(first, later.plusSeconds(1), TTL)).isEmpty();
       assertThat(store.currentLease(ACCOUNT)).contains(second);
@@ -744,9 +754,9 @@ public abstract class SyncStateStoreContract<D> {
     @Test
     @DisplayName("once another owner took the expired lease, the first owner's release does nothing")
     void releaseOfLostLeaseDoesNothing() {
-      RunLease first = store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      RunLease first = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
       Instant later = first.expiresAt().plusSeconds(1);
-      RunLease second = reopen().tryAcquireLease(ACCOUNT, "machine-b", later, TTL).orElseThrow();
+      RunLease second = granted(reopen().tryAcquireLease(ACCOUNT, "machine-b", later, TTL));
 
       store.releaseLease(first);
 
@@ -756,10 +766,10 @@ public abstract class SyncStateStoreContract<D> {
     @Test
     @DisplayName("renew extends the held lease to now + ttl, keeping owner and token")
     void renewExtendsTheLease() {
-      RunLease lease = store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      RunLease lease = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
       Instant now = T0.plusSeconds(240);
 
-      RunLease renewed = store.renewLease(lease, now, TTL).orElseThrow();
+      RunLease renewed = renewed(store.renewLease(lease, now, TTL));
 
       assertThat(renewed.owner()).isEqualTo("machine-a");
       assertThat(renewed.token()).isEqualTo(lease.token());
@@ -770,8 +780,8 @@ public abstract class SyncStateStoreContract<D> {
     @Test
     @DisplayName("a renewed lease is not taken by another store after the original expiry")
     void renewedLeaseOutlivesOriginalExpiry() {
-      RunLease lease = store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
-      store.renewLease(lease, T0.plusSeconds(240), TTL).orElseThrow();
+      RunLease lease = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
+      renewed(store.renewLease(lease, T0.plusSeconds(240), TTL));
 
       assertThat(reopen().tryAcquireLease(ACCOUNT, "machine-b", lease.expiresAt().plusSeconds(1), TTL)).isEmpty();
     }
@@ -779,7 +789,7 @@ public abstract class SyncStateStoreContract<D> {
     @Test
     @DisplayName("a released lease is taken at once by another owner on another store")
     void releasedLeaseIsFree() {
-      RunLease lease = store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      RunLease lease = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
 
       store.releaseLease(lease);
 
@@ -789,7 +799,7 @@ public abstract class SyncStateStoreContract<D> {
     @Test
     @DisplayName("a release with another token does nothing")
     void releaseWithOtherTokenDoesNothing() {
-      RunLease lease = store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      RunLease lease = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
       RunLease forged = new RunLease(ACCOUNT, "machine-a", lease.token() + "-forged", T0, lease.expiresAt());
 
       store.releaseLease(forged);
@@ -801,7 +811,7 @@ public abstract class SyncStateStoreContract<D> {
     @Test
     @DisplayName("a renew with another token fails and leaves the lease alone")
     void renewWithOtherTokenFails() {
-      RunLease lease = store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      RunLease lease = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
       RunLease forged = new RunLease(ACCOUNT, "machine-b", lease.token() + "-forged", T0, lease.expiresAt());
 
       assertThat(store.renewLease(forged, T0.plusSeconds(60), TTL)).isEmpty();
@@ -809,9 +819,32 @@ public abstract class SyncStateStoreContract<D> {
     }
 
     @Test
+    @DisplayName("a renew with the token of the same owner's earlier, lost lease fails")
+    void renewOfSameOwnersEarlierLeaseFails() {
+      RunLease first = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
+      Instant later = first.expiresAt().plusSeconds(1);
+      RunLease second = granted(reopen().tryAcquireLease(ACCOUNT, "machine-a", later, TTL));
+
+      assertThat(store.renewLease(first, later.plusSeconds(1), TTL)).isEmpty();
+      assertThat(store.currentLease(ACCOUNT)).contains(second);
+    }
+
+    @Test
+    @DisplayName("a release with the token of the same owner's earlier, lost lease does nothing")
+    void releaseOfSameOwnersEarlierLeaseDoesNothing() {
+      RunLease first = granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
+      Instant later = first.expiresAt().plusSeconds(1);
+      RunLease second = granted(reopen().tryAcquireLease(ACCOUNT, "machine-a", later, TTL));
+
+      store.releaseLease(first);
+
+      assertThat(store.currentLease(ACCOUNT)).contains(second);
+    }
+
+    @Test
     @DisplayName("leases are per account")
     void leasesArePerAccount() {
-      store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL).orElseThrow();
+      granted(store.tryAcquireLease(ACCOUNT, "machine-a", T0, TTL));
 
       assertThat(reopen().tryAcquireLease(OTHER_ACCOUNT, "machine-b", T0, TTL)).isPresent();
     }
