@@ -508,6 +508,35 @@ abstract class SyncScenarios {
   }
 
   @Test
+  void updatesOnlyRunPicksUpAPcoEditAndAHostEdit() {
+    host(HostFixture.builder()
+        .person("1", person("Ann", "Able", "ann@example.org"))
+        .person("2", person("Bob", "Baker", "bob@example.org"))
+        .group(ACCOUNT, group("volunteers", PermissionLevel.SCHEDULED_VIEWER), "1", "2"));
+    run(RunMode.FULL);
+    pco.setAttribute(pcoIdOf("1"), "middle_name", "FromPco");
+    editHost("2", b -> b.middleName("FromHost"));
+
+    SyncReport report = run(RunMode.UPDATES_ONLY);
+
+    assertThat(host.people().findById("1").orElseThrow().data().middleName()).isEqualTo("FromPco");
+    assertThat(pco.attribute(pcoIdOf("2"), "middle_name")).isEqualTo("FromHost");
+    assertThat(report.failures()).isEmpty();
+  }
+
+  @Test
+  void updatesOnlyRunOfUnchangedPeopleWritesNothing() {
+    hostWithOne(person("Ann", "Able", "ann@example.org"));
+    run(RunMode.FULL);
+    run(RunMode.UPDATES_ONLY);
+    pco.clearRequests();
+
+    run(RunMode.UPDATES_ONLY);
+
+    assertThat(pco.writes()).isEmpty();
+  }
+
+  @Test
   void tagsArePublishedToTheHostMarkingTheOnesAGroupControls() {
     String g = pco.addTagGroup("Instruments");
     String bass = pco.addTag(g, "Bass");
