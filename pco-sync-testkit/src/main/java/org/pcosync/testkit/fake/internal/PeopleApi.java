@@ -100,9 +100,11 @@ public final class PeopleApi {
       java.util.regex.Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
   private final Store store;
+  private final PeopleExtrasApi extras;
 
   public PeopleApi(Store store) {
     this.store = store;
+    this.extras = new PeopleExtrasApi(store, this);
   }
 
   static List<String> concat(List<String> a, String... more) {
@@ -153,7 +155,7 @@ public final class PeopleApi {
     r.add("GET", p + "/apps", (q, a) -> ApiResponse.jsonApi(200, new Listing(List.of("name", "url"),
         List.of("name", "url"), List.of(), null, Map.of(), store.organizationZone).render(q,
         sorted(store.apps.values()), (e, inc) -> resource(q, e, "/people/v2/apps/" + e.id, null), orgParent())));
-    new PeopleExtrasApi(store, this).register(r);
+    extras.register(r);
   }
 
   // ---------------------------------------------------------------- lookups
@@ -299,6 +301,12 @@ public final class PeopleApi {
         ObjectNode org = organization(q);
         ((ObjectNode) org.get("links")).put("self", related + "organization");
         inc.add(org);
+      } else if (name.equals("field_data")) {
+        ArrayNode ids = r.putArray("data");
+        for (Entity c : store.childrenOf(store.fieldData, p.id)) {
+          ids.add(ref(c));
+          inc.add(extras.renderDatum(q, c));
+        }
       } else if (name.equals("person_apps")) {
         ArrayNode ids = r.putArray("data");
         for (Entity c : store.childrenOf(store.personApps, p.id)) {

@@ -55,7 +55,7 @@ final class PeopleExtrasApi {
             "field_option", "tab"), null, Map.of(), store.organizationZone);
   }
 
-  private ObjectNode renderDatum(ApiRequest q, Entity e) {
+  ObjectNode renderDatum(ApiRequest q, Entity e) {
     ObjectNode o = PeopleApi.resource(q, e, "/people/v2/field_data/" + e.id,
         List.of("file", "file_content_type", "file_name", "file_size", "value"));
     ObjectNode rel = Json.object();
