@@ -474,13 +474,10 @@ public final class InMemoryPcoPort implements PcoPort {
       all.removeIf(p -> p.updatedAt.isBefore(updatedSince));
       all.sort(Comparator.comparing((PersonState p) -> p.updatedAt));
     }
-    return page(all.stream().map(PersonState::snapshot).toList(), pageToken);
-  }
-
-  private <T> Page<T> page(List<T> all, String pageToken) {
     int offset = pageToken == null ? 0 : Integer.parseInt(pageToken);
     int end = Math.min(all.size(), offset + pageSize);
-    List<T> items = offset >= all.size() ? List.of() : all.subList(offset, end);
+    List<PortPerson> items = offset >= all.size() ? List.of()
+        : all.subList(offset, end).stream().map(PersonState::snapshot).toList();
     return new Page<>(items, end < all.size() ? Integer.toString(end) : null);
   }
 

@@ -269,6 +269,21 @@ final class PlannerTest {
   }
 
   @Test
+  void twoHostPeopleMatchingOnePcoPersonAreBothReportedAndNeitherIsLinked() {
+    HostPerson first = new HostPerson("1", "1", ted().build(), null, T0);
+    HostPerson twin = new HostPerson("2", "2", ted().build(), null, T0);
+    SyncSet.Member m = member(PermissionLevel.VIEWER);
+
+    SyncPlan plan = Planner.plan(new PlanInput(bidirectional(), RunMode.FULL, T1,
+        List.of(new PlanInput.HostEntry(first, m), new PlanInput.HostEntry(twin, m)), List.of(), Map.of(),
+        Map.of("p1", pco(null)), true, Map.of(), true, Set.of(), Map.of(), Map.of(), "me", Set.of(), null));
+
+    assertThat(plan.people()).isEmpty();
+    assertThat(plan.failures()).extracting(f -> f.hostPersonId() + ":" + f.code())
+        .containsExactly("1:AMBIGUOUS_MATCH", "2:AMBIGUOUS_MATCH");
+  }
+
+  @Test
   void createSendsPersonThenContactsThenServicesInOrder() {
     PersonData data = ted().nickname("Teddy").phone(PhoneType.MOBILE, "555-010-1234").birthdate(LocalDate.of(2002, 2, 10)).build();
 

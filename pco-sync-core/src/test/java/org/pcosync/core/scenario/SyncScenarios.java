@@ -226,6 +226,43 @@ abstract class SyncScenarios {
     assertThat(pco.emails(pco.idsWithLastName("Parker").get(0))).containsExactly("j.parker@example.org");
   }
 
+  @Test
+  void lostCreateResponseOfANonNumericHostIdIsRecoveredByNameAndCreationTime() {
+    host(HostFixture.builder().person("alias-7", person("Jimmy", "Parker", "j.parker@example.org"))
+        .group(ACCOUNT, group("volunteers", PermissionLevel.SCHEDULED_VIEWER), "alias-7"));
+    pco.loseNextCreateResponse();
+    run();
+
+    run();
+
+    assertThat(pco.idsWithLastName("Parker")).hasSize(1);
+    assertThat(pcoIdOf("alias-7")).isEqualTo(pco.idsWithLastName("Parker").get(0));
+  }
+
+  // ---- photo -----------------------------------------------------------------------------------------
+
+  static org.pcosync.api.PhotoRef photo(String hash) {
+    byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, (byte) 0xFF, (byte) 0xD9};
+    return new org.pcosync.api.PhotoRef(hash, "image/jpeg", () -> new java.io.ByteArrayInputStream(jpeg));
+  }
+
+  @Test
+  void photoIsUploadedAgainOnlyWhenItsContentHashChanges() {
+    hostWithOne(person("Pia", "Photo", "pia@example.org"));
+    host.people().setPhoto("1", photo("hash-1"));
+    run();
+    String id = pcoIdOf("1");
+    pco.clearRequests();
+    run();
+    assertThat(pco.writes()).isEmpty();
+    host.people().setPhoto("1", photo("hash-2"));
+
+    run();
+
+    assertThat(pco.writes()).contains("PATCH /people/v2/people/" + id);
+    assertThat(state.linkByHost(ACCOUNT, "1").orElseThrow().pcoBase().get(SyncField.PHOTO)).isEqualTo("hash-2");
+  }
+
   // ---- three-way diff --------------------------------------------------------------------------------
 
   @Test
