@@ -524,6 +524,41 @@ abstract class JdbcSyncStateStoreBehaviour {
   }
 
   @Test
+  void commitsOverConnectionsHandedOutWithoutAutoCommit() {
+    InstrumentedDataSource manualCommit = new InstrumentedDataSource(database.newDataSource(), false);
+    JdbcSyncStateStore process = JdbcSyncStateStore.builder(manualCommit.dataSource())
+        .tablePrefix(database.tablePrefix()).build();
+
+    process.saveLink(fullLink("h1", "p1"));
+    process.saveCursor(ACCOUNT, "c", T0);
+    RunLease lease = process.tryAcquireLease(ACCOUNT, "a", T0, TTL).orElseThrow();
+    RunLease renewed = process.renewLease(lease, T0.plusSeconds(1), TTL).orElseThrow();
+
+    assertThat(store.links(ACCOUNT)).containsExactly(fullLink("h1", "p1"));
+    assertThat(store.cursor(ACCOUNT, "c")).contains(T0);
+    assertThat(store.currentLease(ACCOUNT)).contains(renewed);
+    assertThat(process.tryAcquireLease(ACCOUNT, "b", T0, TTL)).isEmpty();
+    assertThat(manualCommit.openConnections()).isZero();
+  }
+
+  @Test
+  void closesEveryConnectionItBorrowsAlsoOnFailure() {
+    InstrumentedDataSource counted = new InstrumentedDataSource(database.newDataSource(), true);
+    JdbcSyncStateStore process = JdbcSyncStateStore.builder(counted.dataSource())
+        .tablePrefix(database.tablePrefix()).build();
+    process.saveLink(fullLink("h1", "p1"));
+    process.tryAcquireLease(ACCOUNT, "a", T0, TTL).orElseThrow();
+
+    assertThatThrownBy(() -> process.saveLink(fullLink("h2", "p1"))).isInstanceOf(LinkConflictException.class);
+    assertThat(process.tryAcquireLease(ACCOUNT, "b", T0, TTL)).isEmpty();
+    JdbcSyncStateStore missingTables = process.newBuilder().tablePrefix("missing_").build();
+    assertThatThrownBy(() -> missingTables.journal(ACCOUNT)).isInstanceOf(PcoSyncException.class);
+    assertThat(process.migrate()).isZero();
+
+    assertThat(counted.openConnections()).isZero();
+  }
+
+  @Test
   void wrapsDatabaseFailuresNamingTheOperationAndAccount() {
     JdbcSyncStateStore unmigrated = store.newBuilder().tablePrefix("missing_").build();
 
