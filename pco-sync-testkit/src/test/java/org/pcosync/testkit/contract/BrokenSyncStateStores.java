@@ -460,7 +460,7 @@ final class BrokenSyncStateStores {
 
     private static void waitForAnotherRacer(CyclicBarrier window) {
       try {
-        window.await(50, TimeUnit.MILLISECONDS);
+        window.await(100, TimeUnit.MILLISECONDS);
       } catch (TimeoutException | BrokenBarrierException e) {
         window.reset();
       } catch (InterruptedException e) {

@@ -6,7 +6,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -176,9 +175,5 @@ final class KitCatchesBrokenAdaptersTest {
 
   private static String firstLine(String s) {
     return s == null ? "" : s.strip().lines().findFirst().orElse("");
-  }
-
-  static Set<String> sorted(Set<String> s) {
-    return new TreeSet<>(s);
   }
 }
