@@ -100,6 +100,23 @@ final class PcoSyncTest {
   }
 
   @Test
+  void applyingAPlanOvertakenByAnotherRunSkipsThePersonInsteadOfOverwriting() {
+    PcoSync sync = builder("first").build();
+    sync.run();
+    host.people().edit("1", d -> d.toBuilder().middleName("Q").build());
+    clock.advance(Duration.ofMinutes(1));
+    SyncPlan old = sync.dryRun();
+    clock.advance(Duration.ofMinutes(1));
+    sync.run();
+    pco.clearCalls();
+
+    SyncReport report = sync.apply(old);
+
+    assertThat(pco.writes()).isEmpty();
+    assertThat(report.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("changed since the plan"));
+  }
+
+  @Test
   void planToStringIsDeterministic() {
     String first = builder("first").build().dryRun().toString();
     String second = builder("first").build().dryRun().toString();

@@ -77,8 +77,18 @@ public final class Applier {
     this.heartbeat = requireNonNull(heartbeat);
   }
 
-  /** Applies the plan; outcomes go to {@code report}. */
+  /** Applies a plan made in this run; outcomes go to {@code report}. */
   public void apply(SyncPlan plan, ReportBuilder report) {
+    apply(plan, report, false);
+  }
+
+  /**
+   * Applies the plan; outcomes go to {@code report}.
+   *
+   * @param checkStale skip (and report) people whose link changed after the plan was read: another
+   *     run synced them since, so the plan's before-values are stale
+   */
+  public void apply(SyncPlan plan, ReportBuilder report, boolean checkStale) {
     report.conflicts.addAll(plan.conflicts());
     report.skipped.addAll(plan.skipped());
     report.failures.addAll(plan.failures());
@@ -93,6 +103,7 @@ public final class Applier {
     List<CompletableFuture<PersonRun>> runs = new ArrayList<>(plan.people().size());
     for (PersonPlan p : plan.people()) {
       PersonRun run = new PersonRun(p);
+      run.checkStaleAgainst = checkStale ? plan.readAt() : null;
       runs.add(CompletableFuture.supplyAsync(() -> {
         run.runPco();
         return run;
@@ -131,7 +142,7 @@ public final class Applier {
     final Set<SyncField> failed = EnumSet.noneOf(SyncField.class);
     final Map<SyncField, String[]> rejections = new EnumMap<>(SyncField.class);
     final Set<SyncField> accepted = EnumSet.noneOf(SyncField.class);
-    boolean linkChanged;
+    java.time.Instant checkStaleAgainst;
 
     PersonRun(PersonPlan plan) {
       this.plan = plan;
@@ -144,6 +155,13 @@ public final class Applier {
       } catch (RuntimeException e) {
         fail(null, ErrorCode.STATE_STORE_FAILURE, "could not read the link: " + e.getMessage());
         aborted = true;
+        return;
+      }
+      if (checkStaleAgainst != null && isStale()) {
+        report.skipped.add(new org.pcosync.core.SyncSkip(plan.hostPersonId(), pcoId,
+            "changed since the plan was made (another run synced this person); plan again"));
+        aborted = true;
+        link = null;
         return;
       }
       for (SyncOperation op : plan.operations()) {
@@ -164,6 +182,17 @@ public final class Applier {
           failOp(op, ErrorCode.INTERNAL, e.toString());
         }
       }
+    }
+
+    private boolean isStale() {
+      if (link == null) {
+        return !(plan.creates() || plan.operations().get(0) instanceof SyncOperation.LinkPerson);
+      }
+      if (plan.creates() || plan.operations().get(0) instanceof SyncOperation.LinkPerson) {
+        return true; // someone linked the person since
+      }
+      return !link.pcoPersonId().equals(pcoId)
+          || (link.syncedAt() != null && link.syncedAt().isAfter(checkStaleAgainst));
     }
 
     private void pcoOp(SyncOperation op) {

@@ -99,7 +99,7 @@ public final class Engine {
     return leased(mode, lease -> {
       SyncPlan plan = Planner.plan(read(mode, null, lease::renewIfDue));
       listener.fire(l -> l.planned(plan));
-      return applyHeld(plan, lease, true);
+      return applyHeld(plan, lease, true, false);
     });
   }
 
@@ -110,7 +110,7 @@ public final class Engine {
       throw new PcoSyncException(ErrorCode.CONFIGURATION,
           "plan of account " + plan.accountId() + " applied to account " + account.id());
     }
-    return leased(plan.mode(), lease -> applyHeld(plan, lease, false));
+    return leased(plan.mode(), lease -> applyHeld(plan, lease, false, true));
   }
 
   /** Takes the lease and syncs one host person. */
@@ -118,7 +118,7 @@ public final class Engine {
     return leased(RunMode.FULL, lease -> {
       SyncPlan plan = Planner.plan(read(RunMode.FULL, hostPersonId, lease::renewIfDue));
       listener.fire(l -> l.planned(plan));
-      return applyHeld(plan, lease, false);
+      return applyHeld(plan, lease, false, false);
     });
   }
 
@@ -141,10 +141,11 @@ public final class Engine {
     }
   }
 
-  private SyncReport applyHeld(SyncPlan plan, LeaseKeeper lease, boolean saveCursor) {
+  private SyncReport applyHeld(SyncPlan plan, LeaseKeeper lease, boolean saveCursor, boolean checkStale) {
     Instant started = clock.instant();
     ReportBuilder report = new ReportBuilder();
-    new Applier(account, port, people, tags, state, clock, executor, listener, lease::renewIfDue).apply(plan, report);
+    new Applier(account, port, people, tags, state, clock, executor, listener, lease::renewIfDue).apply(plan, report,
+        checkStale);
     boolean hostWriteFailed = report.failures().stream()
         .anyMatch(f -> f.code() == ErrorCode.HOST_FAILURE || f.code() == ErrorCode.STATE_STORE_FAILURE);
     if (saveCursor && !hostWriteFailed) {
