@@ -79,6 +79,28 @@ final class PcoSyncTest {
   }
 
   @Test
+  void leaseIsRenewedWhileALongRunReadsSoNoOtherRunCanTakeIt() {
+    InMemoryPcoPort paged = InMemoryPcoPort.builder().clock(clock).pageSize(1).build();
+    paged.setMe("nobody");
+    for (int i = 0; i < 5; i++) {
+      paged.admin().createPerson(java.util.Map.of(org.pcosync.core.port.PersonAttribute.LAST_NAME, "Other" + i));
+    }
+    List<Boolean> competitorGotTheLease = new ArrayList<>();
+    SyncListener slowPages = new SyncListener() {
+      @Override
+      public void pageRead(String what, int count) {
+        clock.advance(Duration.ofSeconds(40));
+        competitorGotTheLease.add(
+            state.tryAcquireLease("first", "competitor", clock.instant(), Duration.ofMinutes(1)).isPresent());
+      }
+    };
+
+    builder("first").port(paged).listener(slowPages).leaseTtl(Duration.ofMinutes(1)).build().run();
+
+    assertThat(competitorGotTheLease).hasSizeGreaterThan(3).containsOnly(false);
+  }
+
+  @Test
   void dryRunReturnsThePlanAndWritesNothing() {
     SyncPlan plan = builder("first").build().dryRun();
 

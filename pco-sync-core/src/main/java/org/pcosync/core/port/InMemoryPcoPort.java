@@ -128,6 +128,7 @@ public final class InMemoryPcoPort implements PcoPort {
   private final int pageSize;
   private final AtomicLong ids;
   private final Map<String, PersonState> people = new LinkedHashMap<>();
+  private final Map<String, String> entryOwner = new java.util.HashMap<>();
   private final Map<String, ServicesStateHolder> services = new LinkedHashMap<>();
   private final List<PortTagGroup> tagGroups = new ArrayList<>();
   private final List<PortMerger> mergers = new ArrayList<>();
@@ -250,6 +251,9 @@ public final class InMemoryPcoPort implements PcoPort {
     kept.emails.addAll(removed.emails);
     kept.phones.addAll(removed.phones);
     kept.addresses.addAll(removed.addresses);
+    removed.emails.forEach(e -> entryOwner.put(e.id(), keptId));
+    removed.phones.forEach(e -> entryOwner.put(e.id(), keptId));
+    removed.addresses.forEach(e -> entryOwner.put(e.id(), keptId));
     kept.updatedAt = now();
     people.remove(removedId);
     services.remove(removedId);
@@ -596,15 +600,22 @@ public final class InMemoryPcoPort implements PcoPort {
     }
     PortEmail e = new PortEmail(nextId(), Normalize.text(address), location, primary || p.emails.isEmpty(), now());
     p.emails.add(e);
+    entryOwner.put(e.id(), p.id);
     p.updatedAt = now();
     return e;
+  }
+
+  /** The person owning a contact entry (as a list: empty when unknown). */
+  private List<PersonState> owners(String entryId) {
+    PersonState p = people.get(entryOwner.get(entryId));
+    return p == null ? List.of() : List.of(p);
   }
 
   private synchronized PortEmail doUpdateEmail(String emailId, String address, boolean primary) {
     if (!Normalize.isValidEmail(address)) {
       throw new PcoRejectedException(422, "address", "is invalid");
     }
-    for (PersonState p : people.values()) {
+    for (PersonState p : owners(emailId)) {
       for (int i = 0; i < p.emails.size(); i++) {
         PortEmail e = p.emails.get(i);
         if (e.id().equals(emailId)) {
@@ -634,6 +645,7 @@ public final class InMemoryPcoPort implements PcoPort {
     }
     PortPhone ph = new PortPhone(nextId(), formatPhone(number), location, primary, now());
     p.phones.add(ph);
+    entryOwner.put(ph.id(), p.id);
     p.updatedAt = now();
     return ph;
   }
@@ -651,7 +663,7 @@ public final class InMemoryPcoPort implements PcoPort {
     if (!Normalize.isValidPhone(number)) {
       throw new PcoRejectedException(422, "number", "is invalid");
     }
-    for (PersonState p : people.values()) {
+    for (PersonState p : owners(phoneId)) {
       for (int i = 0; i < p.phones.size(); i++) {
         PortPhone ph = p.phones.get(i);
         if (ph.id().equals(phoneId)) {
@@ -666,7 +678,7 @@ public final class InMemoryPcoPort implements PcoPort {
   }
 
   private synchronized void doDeleteContact(String id) {
-    for (PersonState p : people.values()) {
+    for (PersonState p : owners(id)) {
       if (p.phones.removeIf(ph -> ph.id().equals(id)) | p.addresses.removeIf(a -> a.id().equals(id))
           | p.emails.removeIf(e -> e.id().equals(id))) {
         p.updatedAt = now();
@@ -686,12 +698,13 @@ public final class InMemoryPcoPort implements PcoPort {
     }
     PortAddress a = new PortAddress(nextId(), address, location, primary, now());
     p.addresses.add(a);
+    entryOwner.put(a.id(), p.id);
     p.updatedAt = now();
     return a;
   }
 
   private synchronized PortAddress doUpdateAddress(String addressId, PostalAddress address) {
-    for (PersonState p : people.values()) {
+    for (PersonState p : owners(addressId)) {
       for (int i = 0; i < p.addresses.size(); i++) {
         PortAddress a = p.addresses.get(i);
         if (a.id().equals(addressId)) {
