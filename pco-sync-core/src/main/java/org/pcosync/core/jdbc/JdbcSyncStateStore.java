@@ -379,9 +379,10 @@ public final class JdbcSyncStateStore implements SyncStateStore {
   /**
    * {@inheritDoc}
    *
-   * <p>One conditional {@code UPDATE} of an expired row, else one {@code INSERT} that the primary key
-   * admits only when the account has no row; whichever statement the database lets through wins.
-   * Each acquisition gets a fresh token.
+   * <p>In one transaction: a conditional {@code UPDATE} of the account's row if it expired, else an
+   * {@code INSERT} that the primary key admits only when the account has no row. Whichever statement
+   * the database lets through wins; a duplicate key means another owner holds the lease. Each
+   * acquisition gets a fresh token.
    *
    * @throws IllegalArgumentException when {@code ttl} is zero or negative
    */
@@ -393,19 +394,18 @@ public final class JdbcSyncStateStore implements SyncStateStore {
     requireTtl(ttl);
     RunLease lease = new RunLease(accountId, owner, tokens.get(), now, now.plus(ttl));
     String op = "acquire the run lease for " + owner;
-    int taken = transact(op, accountId, c -> update(c, "UPDATE " + prefix + "lease"
-            + " SET owner_name = ?, lease_token = ?, acquired_at = ?, expires_at = ?"
-            + " WHERE account_id = ? AND expires_at <= ?",
-        owner, lease.token(), toDecimal(now), toDecimal(lease.expiresAt()), accountId, toDecimal(now)));
-    if (taken == 1) {
-      return Optional.of(lease);
-    }
     try (Connection c = dataSource.getConnection()) {
       boolean autoCommit = c.getAutoCommit();
       c.setAutoCommit(false);
       try {
-        update(c, "INSERT INTO " + prefix + "lease (" + LEASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
-            accountId, owner, lease.token(), toDecimal(now), toDecimal(lease.expiresAt()));
+        int taken = update(c, "UPDATE " + prefix + "lease"
+                + " SET owner_name = ?, lease_token = ?, acquired_at = ?, expires_at = ?"
+                + " WHERE account_id = ? AND expires_at <= ?",
+            owner, lease.token(), toDecimal(now), toDecimal(lease.expiresAt()), accountId, toDecimal(now));
+        if (taken == 0) {
+          update(c, "INSERT INTO " + prefix + "lease (" + LEASE_COLUMNS + ") VALUES (?, ?, ?, ?, ?)",
+              accountId, owner, lease.token(), toDecimal(now), toDecimal(lease.expiresAt()));
+        }
         c.commit();
         return Optional.of(lease);
       } catch (SQLException | RuntimeException e) {
