@@ -192,8 +192,12 @@ public final class FakePco implements AutoCloseable {
 
   /** The POST, PATCH and DELETE requests, in order. */
   public List<RecordedRequest> writes() {
-    return requests.stream().filter(r -> r.method().equals("POST") || r.method().equals("PATCH")
-        || r.method().equals("DELETE")).collect(Collectors.toList());
+    return requests.stream().filter(RecordedRequest::isWrite).collect(Collectors.toList());
+  }
+
+  /** Shortcut for {@code people().generatePeople(n, seed)}: adds {@code n} realistic people; returns their ids. */
+  public List<String> generatePeople(int n, long seed) {
+    return people.generatePeople(n, seed);
   }
 
   /** Forgets the recorded requests. */

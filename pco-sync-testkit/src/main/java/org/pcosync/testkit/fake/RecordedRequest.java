@@ -53,9 +53,9 @@ public record RecordedRequest(String method, String path, String query, String b
     return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
   }
 
-  /** True for POST, PATCH, PUT and DELETE. */
+  /** True for POST, PATCH and DELETE (PCO does not support PUT). */
   public boolean isWrite() {
-    return !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
+    return method.equals("POST") || method.equals("PATCH") || method.equals("DELETE");
   }
 
   @Override
