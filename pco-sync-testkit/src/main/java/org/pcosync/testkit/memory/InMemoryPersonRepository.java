@@ -64,6 +64,7 @@ public final class InMemoryPersonRepository implements PersonRepository {
   /** stable id → current id; holds every stable id ever issued whose person still exists. */
   private final Map<String, String> stableToId = new HashMap<>();
   private final List<Update> updates = new ArrayList<>();
+  private final Map<String, RuntimeException> updateFailures = new HashMap<>();
   private long sequence;
 
   /** Creates an empty repository whose modification times come from {@code clock}. */
@@ -154,6 +155,10 @@ public final class InMemoryPersonRepository implements PersonRepository {
   public synchronized HostPerson update(String id, PersonChanges changes) {
     requireNonNull(changes, "changes == null");
     HostPerson p = existing(id);
+    RuntimeException failure = updateFailures.get(id);
+    if (failure != null) {
+      throw failure;
+    }
     updates.add(new Update(id, changes));
     return put(p, changes.applyTo(p.data()), p.photo());
   }
@@ -236,6 +241,20 @@ public final class InMemoryPersonRepository implements PersonRepository {
     connectionStatus.remove(id);
     stableToId.values().removeIf(id::equals);
     return true;
+  }
+
+  /**
+   * Makes every later {@link #update} of a person throw {@code error} (nothing is changed or
+   * recorded), as a failing host would; {@code null} makes updates succeed again. For testing that
+   * the engine reports a host failure against the person and goes on.
+   */
+  public synchronized void failUpdatesOf(String id, RuntimeException error) {
+    requireNonNull(id, "id == null");
+    if (error == null) {
+      updateFailures.remove(id);
+    } else {
+      updateFailures.put(id, error);
+    }
   }
 
   /** Returns every person, in creation order. */

@@ -163,4 +163,26 @@ final class InMemoryHostTest {
     assertThat(host.groups().syncGroups("church-2")).extracting(SyncGroup::permissionLevel).containsExactly(PermissionLevel.VIEWER);
     assertThat(host.groups().activeMemberIds("g1")).containsExactly("2");
   }
+
+  @Test
+  void aFailingUpdateThrowsAndChangesNothing() {
+    IllegalStateException error = new IllegalStateException("database is read-only");
+    host.people().failUpdatesOf("1", error);
+    PersonChanges changes = new PersonChanges(Set.of(SyncField.LAST_NAME), SAM);
+
+    assertThatThrownBy(() -> host.people().update("1", changes)).isSameAs(error);
+
+    assertThat(host.people().findById("1")).map(p -> p.data().lastName()).contains("Lee");
+    assertThat(host.people().updates()).isEmpty();
+  }
+
+  @Test
+  void updatesSucceedAgainOnceTheFailureIsCleared() {
+    host.people().failUpdatesOf("1", new IllegalStateException("down"));
+    host.people().failUpdatesOf("1", null);
+
+    host.people().update("1", new PersonChanges(Set.of(SyncField.NICKNAME), PersonData.builder().nickname("P").build()));
+
+    assertThat(host.people().findById("1")).map(p -> p.data().nickname()).contains("P");
+  }
 }
