@@ -2,7 +2,8 @@ package org.pcosync.api;
 
 /**
  * Thrown by a {@link org.pcosync.api.spi.SyncStateStore} when saving a link would join a PCO person
- * to a second host person (or a host person to a second PCO person). Links are one-to-one.
+ * to a second host person. (Saving a host person's link with another PCO person replaces the old
+ * link: that is how a link follows a PCO merge.) Links are one-to-one.
  */
 public final class LinkConflictException extends PcoSyncException {
   private static final long serialVersionUID = 1L;

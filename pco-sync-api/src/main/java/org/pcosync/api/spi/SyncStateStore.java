@@ -13,7 +13,8 @@ import org.pcosync.api.RunLease;
 /**
  * Everything the sync remembers between runs, per account: links with their bases, cursors,
  * checkpoints, create intents, the run journal and the run lease. Everything must survive a
- * restart of the process (a new instance over the same data sees it).
+ * restart of the process (a new instance over the same data sees it). Instants are kept to at
+ * least millisecond precision.
  *
  * <p><b>Threads.</b> Must be thread-safe: one instance is shared by every account, and the lease is
  * what keeps two runs of one account apart, also across processes sharing the data.
@@ -88,16 +89,19 @@ public interface SyncStateStore {
 
   /**
    * Takes the account's run lease when nobody holds it or the holder's lease expired at
-   * {@code now}; atomic across every instance over the same data.
+   * {@code now}; atomic across every instance over the same data. A lease belongs to one run, not
+   * to an owner: an owner that already holds an unexpired lease gets empty too.
    *
-   * @return the lease, or empty when another owner holds an unexpired one
+   * @param ttl how long the lease lasts unless renewed; positive
+   * @return the lease, or empty when an unexpired one is held
    */
   Optional<RunLease> tryAcquireLease(String accountId, String owner, Instant now, Duration ttl);
 
   /**
-   * Extends a held lease to {@code now + ttl}.
+   * Extends a lease to {@code now + ttl}, matched by its token. A lease that expired but was not
+   * taken by anyone is renewed; a released lease, or one taken over since, is not.
    *
-   * @return the renewed lease, or empty when it was lost (expired and taken by another owner)
+   * @return the renewed lease, or empty when it was lost (released, or expired and taken over)
    */
   Optional<RunLease> renewLease(RunLease lease, Instant now, Duration ttl);
 
