@@ -45,12 +45,15 @@ import org.pcosync.testkit.fake.internal.Store;
 public final class FakePco implements AutoCloseable {
   /** Path prefix of the upload host on the same server ({@code POST {uploadBaseUrl}/v2/files}). */
   public static final String UPLOAD_PREFIX = "/upload";
+  /** Requests with an {@code offset} above this get the stricter high-offset limit. */
+  public static final int HIGH_OFFSET = 30_000;
 
   private final MutableClock clock;
   private final String appId;
   private final String secret;
   private final int requestedPort;
   private final String defaultPeopleVersion;
+  private volatile int highOffsetLimit;
   private final Store store;
   private final RateLimiter rateLimiter;
   private final Faults faults = new Faults();
@@ -69,6 +72,7 @@ public final class FakePco implements AutoCloseable {
     this.secret = b.secret;
     this.requestedPort = b.port;
     this.defaultPeopleVersion = b.defaultPeopleVersion;
+    this.highOffsetLimit = b.highOffsetLimit;
     this.store = new Store(clock, b.seed);
     this.store.tagChangesBumpUpdatedAt = b.tagChangesBumpUpdatedAt;
     this.rateLimiter = new RateLimiter(clock, b.rateLimit, b.ratePeriod, b.rateLimited);
@@ -211,6 +215,21 @@ public final class FakePco implements AutoCloseable {
     rateLimiter.set(limit, period);
   }
 
+  /**
+   * Sets the limit for requests whose {@code offset} is above {@value #HIGH_OFFSET} (PCO documents 75
+   * per period; 10 has been seen); it applies only while the rate limit is on.
+   */
+  public void setHighOffsetRateLimit(int limit) {
+    if (limit < 1) {
+      throw new IllegalArgumentException("limit < 1: " + limit);
+    }
+    this.highOffsetLimit = limit;
+  }
+
+  int highOffsetLimit() {
+    return highOffsetLimit;
+  }
+
   /** Turns the rate limit off. */
   public void noRateLimit() {
     rateLimiter.disable();
@@ -261,6 +280,7 @@ public final class FakePco implements AutoCloseable {
     private boolean tagChangesBumpUpdatedAt;
     private int port;
     private String defaultPeopleVersion = "2023-03-21";
+    private int highOffsetLimit = 75;
 
     private Builder() {}
 
@@ -293,6 +313,15 @@ public final class FakePco implements AutoCloseable {
       this.rateLimit = limit;
       this.ratePeriod = period;
       this.rateLimited = true;
+      return this;
+    }
+
+    /** The limit for requests with an {@code offset} above {@value FakePco#HIGH_OFFSET} (default 75). */
+    public Builder highOffsetRateLimit(int limit) {
+      if (limit < 1) {
+        throw new IllegalArgumentException("limit < 1: " + limit);
+      }
+      this.highOffsetLimit = limit;
       return this;
     }
 

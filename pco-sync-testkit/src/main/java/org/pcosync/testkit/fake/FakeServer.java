@@ -100,7 +100,7 @@ final class FakeServer implements HttpHandler {
       send(ex, rec, Errors.unauthorizedHtml(), null, null);
       return;
     }
-    RateLimiter.Decision rate = pco.rateLimiter().admit(user);
+    RateLimiter.Decision rate = pco.rateLimiter().admit(user, highOffset(rec.query) ? pco.highOffsetLimit() : Integer.MAX_VALUE);
     if (!rate.allowed()) {
       send(ex, rec, tooManyRequests(rate, rate.retryAfterSeconds()), rate, authMethod);
       return;
@@ -156,6 +156,16 @@ final class FakeServer implements HttpHandler {
       return; // handle() closes the exchange without a response: the connection drops
     }
     send(ex, rec, resp, rate, authMethod, kind);
+  }
+
+  /** PCO limits requests with an {@code offset} above 30,000 more strictly (75 per 20 s). */
+  private static boolean highOffset(String query) {
+    String offset = RecordedRequest.firstParam(query, "offset");
+    try {
+      return offset != null && Long.parseLong(offset.trim()) > FakePco.HIGH_OFFSET;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private boolean validToken(String token) {

@@ -43,8 +43,12 @@ public record RecordedRequest(String method, String path, String query, String b
 
   /** The first decoded value of query parameter {@code name} (e.g. {@code where[updated_at][gt]}). */
   public Optional<String> queryParam(String name) {
+    return Optional.ofNullable(firstParam(query, name));
+  }
+
+  static String firstParam(String query, String name) {
     List<String> v = ApiRequest.parseQuery(query).get(name);
-    return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.get(0));
+    return v == null || v.isEmpty() ? null : v.get(0);
   }
 
   /** The first value of header {@code name} (case-insensitive). */

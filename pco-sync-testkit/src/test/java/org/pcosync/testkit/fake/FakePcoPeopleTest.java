@@ -302,4 +302,61 @@ final class FakePcoPeopleTest {
     assertThat(names).contains("can_create_forms", "can_email_lists", "directory_status", "login_identifier",
         "resource_permission_flags", "passed_background_check", "remote_id", "school_type");
   }
+
+  @Test
+  void concurrentCreatesGetDistinctIds() throws Exception {
+    java.util.List<java.util.concurrent.CompletableFuture<String>> futures = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      int n = i;
+      futures.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> Http.json(http.post("/people/v2/people",
+          Http.data("Person", "{\"first_name\":\"P" + n + "\",\"last_name\":\"Q\"}"))).at("/data/id").asText()));
+    }
+
+    List<String> ids = new ArrayList<>();
+    for (java.util.concurrent.CompletableFuture<String> f : futures) {
+      ids.add(f.get(30, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    assertThat(ids).doesNotHaveDuplicates().hasSize(40);
+    assertThat(pco.people().count()).isEqualTo(40);
+  }
+
+  @Test
+  void railsStyleIncludeIsAccepted() {
+    pco.people().addPerson(PersonSeed.builder("Ann", "Lee").email("ann@example.com").phone("2065550100", "Home").build());
+
+    JsonNode doc = Http.json(http.get("/people/v2/people?include[]=emails&include[]=phone_numbers"));
+
+    assertThat(doc.get("included")).hasSize(2);
+  }
+
+  @Test
+  void dateOnlyUpdatedAtFilterUsesTheOrganizationsTimeZone() {
+    clock.set(java.time.Instant.parse("2026-02-01T04:00:00Z"));
+    pco.people().addPerson(PersonSeed.of("Late", "Evening"));
+
+    JsonNode doc = Http.json(http.get("/people/v2/people?where[updated_at][gte]=2026-02-01"));
+
+    assertThat(doc.at("/meta/total_count").asInt()).isZero();
+  }
+
+  @Test
+  void remoteIdIsAnIntegerAndQueryable() {
+    String id = pco.people().addPerson(PersonSeed.builder("Ann", "Lee").remoteId(4711L).build());
+
+    JsonNode doc = Http.json(http.get("/people/v2/people?where[remote_id]=4711"));
+
+    assertThat(doc.at("/data/0/id").asText()).isEqualTo(id);
+    assertThat(doc.at("/data/0/attributes/remote_id").isIntegralNumber()).isTrue();
+  }
+
+  @Test
+  void inactiveStatusSetsInactivatedAt() {
+    String id = pco.people().addPerson(PersonSeed.of("Ann", "Lee"));
+
+    JsonNode doc = Http.json(http.patch("/people/v2/people/" + id, Http.data("Person", "{\"status\":\"inactive\"}")));
+
+    assertThat(doc.at("/data/attributes/status").asText()).isEqualTo("inactive");
+    assertThat(doc.at("/data/attributes/inactivated_at").asText()).isEqualTo(clock.instant().toString());
+  }
 }

@@ -119,4 +119,19 @@ final class FakePcoRateLimitTest {
 
     assertThat(get().headers().firstValue("X-PCO-API-Request-Rate-Count")).contains("1");
   }
+
+  @Test
+  void highOffsetRequestsGetTheStricterLimit() {
+    pco.setRateLimit(100, Duration.ofSeconds(20));
+    pco.setHighOffsetRateLimit(2);
+    http.get("/people/v2/people?offset=30025&per_page=25");
+    http.get("/people/v2/people?offset=30050&per_page=25");
+
+    HttpResponse<String> third = http.get("/people/v2/people?offset=30075&per_page=25");
+    HttpResponse<String> shallow = http.get("/people/v2/people?offset=25&per_page=25");
+
+    assertThat(third.statusCode()).isEqualTo(429);
+    assertThat(third.headers().firstValue("X-PCO-API-Request-Rate-Limit")).contains("2");
+    assertThat(shallow.statusCode()).isEqualTo(200);
+  }
 }

@@ -48,6 +48,15 @@ public final class RateLimiter {
 
   /** Counts one request of {@code user}; every request counts, rejected ones too (as PCO reports 118 of 100). */
   public synchronized Decision admit(String user) {
+    return admit(user, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Counts one request of {@code user} against the current limit, or {@code cap} when lower (PCO's
+   * stricter limit for requests with a high {@code offset}).
+   */
+  public synchronized Decision admit(String user, int cap) {
+    int limit = Math.min(this.limit, cap);
     long periodSeconds = Math.max(1, (period.toMillis() + 999) / 1000);
     if (!enabled) {
       return new Decision(true, 0, limit, periodSeconds, 0);
