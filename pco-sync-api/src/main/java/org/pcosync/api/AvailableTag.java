@@ -16,8 +16,8 @@ import java.util.Set;
  */
 public record AvailableTag(String tagId, String name, String groupName, Set<String> controllingGroupIds) {
 
-  /** Validates the components and normalises them. */
 
+  /** Validates the components and normalises them. */
   public AvailableTag {
     HostPerson.requireNonBlank(tagId, "tagId");
     requireNonNull(name, "name == null");

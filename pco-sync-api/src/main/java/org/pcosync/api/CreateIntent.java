@@ -19,8 +19,8 @@ import java.time.Instant;
 public record CreateIntent(
     String accountId, String hostStableId, String hostPersonId, Instant startedAt, String pcoPersonId) {
 
-  /** Validates the components. */
 
+  /** Validates the components. */
   public CreateIntent {
     HostPerson.requireNonBlank(accountId, "accountId");
     HostPerson.requireNonBlank(hostStableId, "hostStableId");

@@ -21,8 +21,8 @@ import java.time.Instant;
  */
 public record HostPerson(String id, String stableId, PersonData data, PhotoRef photo, Instant modifiedAt) {
 
-  /** Validates the components. */
 
+  /** Validates the components. */
   public HostPerson {
     requireNonBlank(id, "id");
     requireNonBlank(stableId, "stableId");

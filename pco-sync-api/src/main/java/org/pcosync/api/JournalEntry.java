@@ -46,8 +46,8 @@ public record JournalEntry(
     DISCARDED
   }
 
-  /** Validates the components. */
 
+  /** Validates the components. */
   public JournalEntry {
     HostPerson.requireNonBlank(accountId, "accountId");
     HostPerson.requireNonBlank(id, "id");

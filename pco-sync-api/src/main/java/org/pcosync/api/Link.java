@@ -31,8 +31,8 @@ public record Link(
     Instant linkedAt,
     Instant syncedAt) {
 
-  /** Validates the components. */
 
+  /** Validates the components. */
   public Link {
     HostPerson.requireNonBlank(accountId, "accountId");
     HostPerson.requireNonBlank(hostStableId, "hostStableId");

@@ -15,8 +15,8 @@ import java.util.Set;
  */
 public record PersonChanges(Set<SyncField> fields, PersonData values) {
 
-  /** Validates the components and normalises them. */
 
+  /** Validates the components and normalises them. */
   public PersonChanges {
     requireNonNull(fields, "fields == null");
     requireNonNull(values, "values == null");

@@ -34,8 +34,8 @@ public record PersonData(
     PostalAddress homeAddress,
     Map<PhoneType, String> phones) {
 
-  /** Validates the components and normalises them. */
 
+  /** Validates the components and normalises them. */
   public PersonData {
     firstName = Normalize.text(firstName);
     nickname = Normalize.text(nickname);

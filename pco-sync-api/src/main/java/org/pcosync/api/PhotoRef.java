@@ -23,8 +23,8 @@ public record PhotoRef(String contentHash, String contentType, Content content) 
     InputStream open() throws IOException;
   }
 
-  /** Validates the components. */
 
+  /** Validates the components. */
   public PhotoRef {
     requireNonNull(contentHash, "contentHash == null");
     requireNonNull(contentType, "contentType == null");

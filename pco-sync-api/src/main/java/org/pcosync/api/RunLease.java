@@ -16,8 +16,8 @@ import java.time.Instant;
  */
 public record RunLease(String accountId, String owner, String token, Instant acquiredAt, Instant expiresAt) {
 
-  /** Validates the components. */
 
+  /** Validates the components. */
   public RunLease {
     HostPerson.requireNonBlank(accountId, "accountId");
     HostPerson.requireNonBlank(owner, "owner");

@@ -33,8 +33,8 @@ public sealed interface ServicesState {
     return this instanceof Active a ? a.level() : null;
   }
 
-
-  /** Active at a level.
+  /**
+   * Active at a level.
    *
    * @param level the Services permission level
    */
