@@ -46,13 +46,7 @@ public final class FakeServices {
       checkLevel(permissions);
       Entity e = ServicesApi.ensureServicesPerson(store, personId, permissions);
       setLevel(e, permissions);
-      ObjectNode pa = Json.object().put("allow_pco_login", false).put("people_permissions", "no_access")
-          .put("app_id", Store.SERVICES_APP_ID);
-      if (store.childrenOf(store.personApps, personId).stream()
-          .noneMatch(a -> Store.SERVICES_APP_ID.equals(a.str("app_id")))) {
-        Entity app = new Entity("PersonApp", store.nextId(), pa, personId);
-        store.personApps.put(app.id, app);
-      }
+      store.ensurePersonApp(personId, Store.SERVICES_APP_ID);
     }
   }
 
@@ -63,16 +57,7 @@ public final class FakeServices {
   }
 
   private void setLevel(Entity e, String permissions) {
-    e.attrs.put("permissions", permissions);
-    boolean archived = permissions.equals("Archived");
-    if (archived && !e.bool("archived")) {
-      e.attrs.put("archived", true);
-      e.attrs.put("archived_at", store.nowText());
-    } else if (!archived) {
-      e.attrs.put("archived", false);
-      e.attrs.putNull("archived_at");
-      e.attrs.put("max_permissions", permissions);
-    }
+    ServicesApi.setLevel(store, e.attrs, permissions);
     e.attrs.put("updated_at", store.nowText());
   }
 

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.BiPredicate;
@@ -44,10 +43,6 @@ public final class Listing {
     this.canFilter = canFilter;
     this.customWhere = customWhere;
     this.zone = zone;
-  }
-
-  public List<String> canInclude() {
-    return canInclude;
   }
 
   /** Rejects includes the vertex does not offer, as a 400. */
@@ -293,10 +288,5 @@ public final class Listing {
       return String.format(Locale.ROOT, "%020d", v.asLong() + Long.MAX_VALUE / 2);
     }
     return v.asText().toLowerCase(Locale.ROOT);
-  }
-
-  /** Parses {@code include} params into a set (helper for single-resource endpoints). */
-  public static Set<String> includes(ApiRequest req) {
-    return req.includes();
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,7 +59,7 @@ public final class OAuthServer {
     if (req.contentType != null && req.contentType.contains("json")) {
       try {
         JsonNode n = Json.parse(req.body);
-        n.fields().forEachRemaining(e -> form.put(e.getKey(), e.getValue().asText()));
+        n.properties().forEach(e -> form.put(e.getKey(), e.getValue().asText()));
       } catch (IllegalArgumentException e) {
         return error(400, "invalid_request", "The request body is not valid JSON.");
       }
@@ -114,9 +113,5 @@ public final class OAuthServer {
     body.put("error", code);
     body.put("error_description", description);
     return ApiResponse.json(status, body);
-  }
-
-  static List<String> grants() {
-    return List.of("authorization_code", "refresh_token");
   }
 }

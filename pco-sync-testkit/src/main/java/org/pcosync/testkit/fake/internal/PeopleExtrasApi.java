@@ -92,22 +92,13 @@ final class PeopleExtrasApi {
       w.invalid("email_template_id", "invalid", "does not exist");
     }
     w.throwIfInvalid();
-    final String app = appId;
-    Entity existing = store.childrenOf(store.personApps, personId).stream()
-        .filter(e -> app.equals(e.str("app_id"))).findFirst().orElse(null);
-    if (existing == null) {
-      ObjectNode a = Json.object().put("allow_pco_login", false).put("people_permissions", "no_access")
-          .put("app_id", app);
-      existing = new Entity("PersonApp", store.nextId(), a, personId);
-      store.personApps.put(existing.id, existing);
-    }
-    if (Store.SERVICES_APP_ID.equals(app)) {
+    Entity pa = store.ensurePersonApp(personId, appId);
+    if (Store.SERVICES_APP_ID.equals(appId)) {
       ServicesApi.ensureServicesPerson(store, personId, "Scheduled Viewer");
       if (templateId != null) {
         store.welcomeEmails.add(new String[] {personId, templateId, store.nowText()});
       }
     }
-    Entity pa = existing;
     ObjectNode doc = people.singleDoc(q, pa, (e, inc) -> people.renderPersonApp(q, e), List.of("app"),
         PeopleApi.personParent(personId), false);
     return ApiResponse.jsonApi(201, doc);

@@ -79,6 +79,24 @@ public final class ServicesApi {
     return e;
   }
 
+  /**
+   * Sets a Services permission level ({@code "Archived"} archives; any other level un-archives) on
+   * {@code attrs}; does not touch {@code updated_at}.
+   */
+  public static void setLevel(Store store, ObjectNode attrs, String level) {
+    attrs.put("permissions", level);
+    if (level.equals("Archived")) {
+      if (!attrs.path("archived").asBoolean(false)) {
+        attrs.put("archived", true);
+        attrs.put("archived_at", store.nowText());
+      }
+    } else {
+      attrs.put("archived", false);
+      attrs.putNull("archived_at");
+      attrs.put("max_permissions", level);
+    }
+  }
+
   public void register(Router r) {
     String id = "(\\d+)";
     String s = "/services/v2";
@@ -291,16 +309,7 @@ public final class ServicesApi {
       if (canonical == null) {
         w.invalid("permissions", "inclusion", "is not included in the list");
       } else {
-        next.put("permissions", canonical);
-        boolean archive = canonical.equals("Archived");
-        if (archive && !p.bool("archived")) {
-          next.put("archived", true);
-          next.put("archived_at", store.nowText());
-        } else if (!archive) {
-          next.put("archived", false);
-          next.putNull("archived_at");
-          next.put("max_permissions", canonical);
-        }
+        setLevel(store, next, canonical);
       }
     }
     for (String perm : List.of("media_permissions", "song_permissions")) {

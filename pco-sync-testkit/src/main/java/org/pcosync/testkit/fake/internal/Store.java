@@ -104,6 +104,20 @@ public final class Store {
     }
   }
 
+  /** The person's PersonApp for {@code appId}, created if missing. */
+  public Entity ensurePersonApp(String personId, String appId) {
+    for (Entity e : childrenOf(personApps, personId)) {
+      if (appId.equals(e.str("app_id"))) {
+        return e;
+      }
+    }
+    ObjectNode a = Json.object().put("allow_pco_login", false).put("people_permissions", "no_access")
+        .put("app_id", appId);
+    Entity e = new Entity("PersonApp", nextId(), a, personId);
+    personApps.put(e.id, e);
+    return e;
+  }
+
   public List<Entity> childrenOf(Map<String, Entity> table, String personId) {
     return table.values().stream()
         .filter(e -> personId.equals(e.personId))
