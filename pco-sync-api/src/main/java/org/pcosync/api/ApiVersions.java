@@ -12,7 +12,6 @@ public record ApiVersions(String people, String services, String webhooks) {
   /** The versions pco-sync is built and tested against. */
   public static final ApiVersions DEFAULT = new ApiVersions("2023-03-21", "2018-11-01", "2022-10-20");
 
-
   /** Validates the components. */
   public ApiVersions {
     HostPerson.requireNonBlank(people, "people");

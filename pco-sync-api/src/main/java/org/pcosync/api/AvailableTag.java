@@ -16,7 +16,6 @@ import java.util.Set;
  */
 public record AvailableTag(String tagId, String name, String groupName, Set<String> controllingGroupIds) {
 
-
   /** Validates the components and normalises them. */
   public AvailableTag {
     HostPerson.requireNonBlank(tagId, "tagId");

@@ -19,7 +19,6 @@ import java.time.Instant;
 public record CreateIntent(
     String accountId, String hostStableId, String hostPersonId, Instant startedAt, String pcoPersonId) {
 
-
   /** Validates the components. */
   public CreateIntent {
     HostPerson.requireNonBlank(accountId, "accountId");

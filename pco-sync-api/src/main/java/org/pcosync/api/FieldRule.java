@@ -8,7 +8,6 @@ import static java.util.Objects.requireNonNull;
  */
 public record FieldRule(SyncField field, Direction direction, WriteMode writeMode, ConflictPolicy conflictPolicy) {
 
-
   /** Validates the components. */
   public FieldRule {
     requireNonNull(field, "field == null");

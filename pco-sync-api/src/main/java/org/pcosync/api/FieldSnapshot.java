@@ -18,7 +18,6 @@ public record FieldSnapshot(Map<SyncField, String> values) {
   /** The empty snapshot. */
   public static final FieldSnapshot EMPTY = new FieldSnapshot(Map.of());
 
-
   /** Validates the components and normalises them. */
   public FieldSnapshot {
     requireNonNull(values, "values == null");

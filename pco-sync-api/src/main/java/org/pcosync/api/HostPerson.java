@@ -21,7 +21,6 @@ import java.time.Instant;
  */
 public record HostPerson(String id, String stableId, PersonData data, PhotoRef photo, Instant modifiedAt) {
 
-
   /** Validates the components. */
   public HostPerson {
     requireNonBlank(id, "id");

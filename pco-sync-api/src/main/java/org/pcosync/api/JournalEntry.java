@@ -46,7 +46,6 @@ public record JournalEntry(
     DISCARDED
   }
 
-
   /** Validates the components. */
   public JournalEntry {
     HostPerson.requireNonBlank(accountId, "accountId");

@@ -31,7 +31,6 @@ public record Link(
     Instant linkedAt,
     Instant syncedAt) {
 
-
   /** Validates the components. */
   public Link {
     HostPerson.requireNonBlank(accountId, "accountId");

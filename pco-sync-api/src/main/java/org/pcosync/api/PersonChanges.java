@@ -15,7 +15,6 @@ import java.util.Set;
  */
 public record PersonChanges(Set<SyncField> fields, PersonData values) {
 
-
   /** Validates the components and normalises them. */
   public PersonChanges {
     requireNonNull(fields, "fields == null");

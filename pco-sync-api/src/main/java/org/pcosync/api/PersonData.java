@@ -34,7 +34,6 @@ public record PersonData(
     PostalAddress homeAddress,
     Map<PhoneType, String> phones) {
 
-
   /** Validates the components and normalises them. */
   public PersonData {
     firstName = Normalize.text(firstName);

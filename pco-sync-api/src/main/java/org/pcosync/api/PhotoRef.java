@@ -23,7 +23,6 @@ public record PhotoRef(String contentHash, String contentType, Content content) 
     InputStream open() throws IOException;
   }
 
-
   /** Validates the components. */
   public PhotoRef {
     requireNonNull(contentHash, "contentHash == null");

@@ -19,7 +19,6 @@ import java.util.stream.Stream;
 public record PostalAddress(
     String streetLine1, String streetLine2, String city, String state, String zip, String countryCode) {
 
-
   /** Validates the components and normalises them. */
   public PostalAddress {
     streetLine1 = Normalize.text(streetLine1);

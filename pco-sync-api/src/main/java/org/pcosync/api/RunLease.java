@@ -16,7 +16,6 @@ import java.time.Instant;
  */
 public record RunLease(String accountId, String owner, String token, Instant acquiredAt, Instant expiresAt) {
 
-
   /** Validates the components. */
   public RunLease {
     HostPerson.requireNonBlank(accountId, "accountId");

@@ -16,7 +16,6 @@ import java.util.Set;
  */
 public record SyncGroup(String id, String name, PermissionLevel permissionLevel, Set<String> linkedTagIds) {
 
-
   /** Validates the components and normalises them. */
   public SyncGroup {
     HostPerson.requireNonBlank(id, "id");

@@ -24,7 +24,6 @@ public record SyncProfile(String name, Map<SyncField, FieldRule> rules, boolean 
     SyncField.HOME_PHONE, SyncField.WORK_PHONE, SyncField.MOBILE_PHONE, SyncField.HOME_ADDRESS
   };
 
-
   /** Validates the components and normalises them. */
   public SyncProfile {
     requireNonNull(name, "name == null");
