@@ -50,5 +50,6 @@ final class ReadmeSnippetTest {
 
     assertThat(block).isEqualTo(code.strip());
     assertThat(block.lines().count()).isLessThanOrEqualTo(10);
+    assertThat(Files.readString(Path.of("../README.md"))).as("the project README shows the same snippet").contains(block);
   }
 }
