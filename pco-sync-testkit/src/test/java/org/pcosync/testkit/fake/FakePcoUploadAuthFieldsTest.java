@@ -227,4 +227,31 @@ final class FakePcoUploadAuthFieldsTest {
     assertThat(doc.at("/data/relationships/field_data/data")).hasSize(1);
     assertThat(doc.at("/included/0/type").asText()).isEqualTo("FieldDatum");
   }
+
+  @Test
+  void fieldDataIncludeFieldDefinition() {
+    String id = fake.pco().people().addPerson(PersonSeed.of("Ann", "Lee"));
+    String def = fake.pco().people().addFieldDefinition("Shirt Size", "string");
+    Http http = new Http(fake.pco());
+    http.post("/people/v2/people/" + id + "/field_data",
+        Http.data("FieldDatum", "{\"field_definition_id\":\"" + def + "\",\"value\":\"L\"}"));
+
+    JsonNode doc = Http.json(http.get("/people/v2/people/" + id + "/field_data?include=field_definition"));
+
+    assertThat(doc.at("/included/0/type").asText()).isEqualTo("FieldDefinition");
+    assertThat(doc.at("/included/0/attributes/slug").asText()).isEqualTo("shirt_size");
+  }
+
+  @Test
+  void fieldDatumValueCanBePatched() {
+    String id = fake.pco().people().addPerson(PersonSeed.of("Ann", "Lee"));
+    String def = fake.pco().people().addFieldDefinition("Shirt Size", "string");
+    Http http = new Http(fake.pco());
+    String datum = Http.json(http.post("/people/v2/people/" + id + "/field_data",
+        Http.data("FieldDatum", "{\"field_definition_id\":\"" + def + "\",\"value\":\"L\"}"))).at("/data/id").asText();
+
+    http.patch("/people/v2/field_data/" + datum, Http.data("FieldDatum", "{\"value\":\"XL\"}"));
+
+    assertThat(fake.pco().people().fieldData(id)).containsEntry(def, "XL");
+  }
 }

@@ -1,6 +1,10 @@
 package org.pcosync.testkit.fake.internal;
 
-/** Thrown by handlers to answer with a prepared error response. */
+/**
+ * Thrown by handlers to answer with a prepared error response.
+ *
+ * <p>Not thread-safe (a value thrown within one request).
+ */
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private final transient ApiResponse response;

@@ -5,7 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A response the fake is about to send: status, content type, body bytes and extra headers. */
+/**
+ * A response the fake is about to send: status, content type, body bytes and extra headers.
+ *
+ * <p>Not thread-safe; built and sent by one request thread.
+ */
 public final class ApiResponse {
   public static final String JSON_API = "application/vnd.api+json; charset=utf-8";
   public static final String JSON = "application/json; charset=utf-8";

@@ -8,7 +8,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Error bodies shaped like the real API's (see pco-api.md §4 and the recorded fixtures). */
+/**
+ * Error bodies shaped like the real API's (see pco-api.md §4 and the recorded fixtures).
+ *
+ * <p>Stateless; thread-safe.
+ */
 public final class Errors {
   private static final String PUT_404_HTML = load("put-404.html");
 

@@ -10,7 +10,11 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
-/** PCO's value formats: UTC second-precision timestamps, ISO dates and its phone-number rewriting. */
+/**
+ * PCO's value formats: UTC second-precision timestamps, ISO dates and its phone-number rewriting.
+ *
+ * <p>Stateless; thread-safe.
+ */
 public final class Formats {
   private static final DateTimeFormatter TS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneId.of("UTC"));

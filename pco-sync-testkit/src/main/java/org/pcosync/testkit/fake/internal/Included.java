@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The top-level {@code included} array of one response, de-duplicated by type and id. */
+/**
+ * The top-level {@code included} array of one response, de-duplicated by type and id.
+ *
+ * <p>Not thread-safe; one per response.
+ */
 public final class Included {
   private final Map<String, ObjectNode> byKey = new LinkedHashMap<>();
 

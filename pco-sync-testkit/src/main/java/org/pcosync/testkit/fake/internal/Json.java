@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Jackson tree helpers; the mapper is configured once and never mutated. */
+/**
+ * Jackson tree helpers; the mapper is configured once and never mutated.
+ *
+ * <p>Thread-safe.
+ */
 public final class Json {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 

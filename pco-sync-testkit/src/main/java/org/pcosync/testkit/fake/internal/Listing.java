@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 /**
  * A collection endpoint: the {@code where[...]}, {@code order}, {@code include} and paging rules of a
  * vertex, applied to stored entities, rendered as a JSON:API collection document.
+ *
+ * <p>Immutable; callers hold the store lock while rendering.
  */
 public final class Listing {
   private static final Pattern WHERE = Pattern.compile("where\\[([a-z0-9_]+)](?:\\[(gt|gte|lt|lte)])?");

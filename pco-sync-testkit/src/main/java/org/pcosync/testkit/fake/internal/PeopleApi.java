@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 /**
  * People v2: people, emails, phone numbers, addresses, field definitions/data, person apps, apps,
  * person mergers, {@code /me} and the organization, shaped per {@code X-PCO-API-Version}.
+ *
+ * <p>Handlers run while the caller holds the {@link Store} lock.
  */
 public final class PeopleApi {
   public static final String V2018 = "2018-08-01";

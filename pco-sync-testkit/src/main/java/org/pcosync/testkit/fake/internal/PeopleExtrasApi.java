@@ -38,9 +38,9 @@ final class PeopleExtrasApi {
           null), List.of(), people.orgParent());
     });
     r.add("GET", p + "/field_data", (q, a) -> ApiResponse.jsonApi(200, fieldDataListing().render(q,
-        PeopleApi.sorted(store.fieldData.values()), (e, inc) -> renderDatum(q, e), people.orgParent())));
+        PeopleApi.sorted(store.fieldData.values()), (e, inc) -> renderDatum(q, e, inc), people.orgParent())));
     r.add("GET", p + "/people/" + id + "/field_data", (q, a) -> ApiResponse.jsonApi(200, fieldDataListing()
-        .render(q, store.childrenOf(store.fieldData, people.person(a[0]).id), (e, inc) -> renderDatum(q, e),
+        .render(q, store.childrenOf(store.fieldData, people.person(a[0]).id), (e, inc) -> renderDatum(q, e, inc),
             PeopleApi.personParent(a[0]))));
     r.add("POST", p + "/people/" + id + "/field_data", (q, a) -> createDatum(q, a[0]));
     r.add("PATCH", p + "/field_data/" + id, (q, a) -> updateDatum(q, a[0]));
@@ -53,6 +53,16 @@ final class PeopleExtrasApi {
     return new Listing(List.of("file", "file_content_type", "file_name", "file_size", "value"),
         List.of("file", "file_content_type", "file_name", "file_size", "value"), List.of("field_definition",
             "field_option", "tab"), null, Map.of(), store.organizationZone);
+  }
+
+  /** A field datum; with {@code include=field_definition} its definition goes into {@code included}. */
+  ObjectNode renderDatum(ApiRequest q, Entity e, Included inc) {
+    ObjectNode o = renderDatum(q, e);
+    Entity def = store.fieldDefinitions.get(e.str("field_definition_id"));
+    if (q.includes().contains("field_definition") && def != null) {
+      inc.add(PeopleApi.resource(q, def, "/people/v2/field_definitions/" + def.id, null));
+    }
+    return o;
   }
 
   ObjectNode renderDatum(ApiRequest q, Entity e) {

@@ -16,6 +16,8 @@ import org.pcosync.testkit.fake.PhoneSeed;
  * Realistic, reproducible people: unicode names, emails, phones, addresses; about one in eight is a
  * spouse sharing the previous person's last name, address and email; about one in twenty is a
  * near-duplicate of an earlier person (nickname or different case, new email).
+ *
+ * <p>Stateless; thread-safe.
  */
 public final class PeopleGenerator {
   private static final String[] FIRST = {"James", "Mary", "John", "Patricia", "Robert", "Jennifer", "Michael",

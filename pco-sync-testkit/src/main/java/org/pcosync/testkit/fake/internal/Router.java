@@ -5,7 +5,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Maps method + path pattern to a handler; unknown paths are JSON:API 404s, PUT is PCO's HTML 404. */
+/**
+ * Maps method + path pattern to a handler; unknown paths are JSON:API 404s, PUT is PCO's HTML 404.
+ *
+ * <p>Routes are added before the server starts; thread-safe afterwards.
+ */
 public final class Router {
   /** A route handler; {@code args} are the pattern's groups. */
   @FunctionalInterface

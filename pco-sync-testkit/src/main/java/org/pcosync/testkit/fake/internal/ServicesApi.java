@@ -15,6 +15,8 @@ import java.util.Set;
  *
  * <p>Archiving is not documented by PCO; the fake models it as {@code PATCH permissions: "Archived"}
  * (pco-api.md §6.1), which sets {@code archived} and {@code archived_at}; any other level un-archives.
+ *
+ * <p>Handlers run while the caller holds the {@link Store} lock.
  */
 public final class ServicesApi {
   public static final String VERSION = "2018-11-01";

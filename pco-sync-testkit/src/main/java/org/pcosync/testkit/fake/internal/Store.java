@@ -19,6 +19,8 @@ import java.util.stream.Collectors;
 /**
  * The fake's whole state. Every read and write happens while holding this object's monitor
  * ({@code synchronized (store)}), so one request sees a consistent snapshot.
+ *
+ * <p>Not thread-safe by itself: guarded by its own monitor, as described.
  */
 public final class Store {
   public static final String DEFAULT_AVATAR =

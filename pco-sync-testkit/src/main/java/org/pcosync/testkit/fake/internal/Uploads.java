@@ -10,7 +10,11 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** PCO's upload host ({@code POST /v2/files}, multipart field {@code file}); files expire after an hour. */
+/**
+ * PCO's upload host ({@code POST /v2/files}, multipart field {@code file}); files expire after an hour.
+ *
+ * <p>Stateless; callers hold the store lock.
+ */
 public final class Uploads {
   public static final Duration LIFETIME = Duration.ofHours(1);
   private static final Pattern BOUNDARY = Pattern.compile("boundary=\"?([^\";]+)\"?");

@@ -7,7 +7,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 
-/** Parsing and validating write payloads ({@code {"data":{"attributes":{...}}}}). */
+/**
+ * Parsing and validating write payloads ({@code {"data":{"attributes":{...}}}}).
+ *
+ * <p>Not thread-safe; one per write.
+ */
 public final class Writes {
   private final String resource;
   private final List<ObjectNode> errors = new ArrayList<>();
