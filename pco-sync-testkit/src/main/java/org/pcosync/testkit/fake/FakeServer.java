@@ -253,7 +253,7 @@ final class FakeServer implements HttpHandler {
       String authMethod, Kind kind) throws IOException {
     Headers h = ex.getResponseHeaders();
     byte[] body = resp.body();
-    if (kind == Kind.MALFORMED) {
+    if (kind == Kind.MALFORMED && resp.status() != 204) {
       body = "{\"data\":[{\"type\":\"Person\",\"id\":\"1\",\"attributes\":{\"first_name\":\"Pa<html>"
           .getBytes(StandardCharsets.UTF_8);
     }
@@ -274,7 +274,7 @@ final class FakeServer implements HttpHandler {
     rec.status = resp.status();
     rec.sent = true;
     pco.record(rec.toRecorded());
-    if (resp.status() == 204 && kind != Kind.MALFORMED) {
+    if (resp.status() == 204) {
       ex.sendResponseHeaders(204, -1);
       return;
     }

@@ -254,4 +254,44 @@ final class FakePcoUploadAuthFieldsTest {
 
     assertThat(fake.pco().people().fieldData(id)).containsEntry(def, "XL");
   }
+
+  private static JsonNode fixture(String name) {
+    try (java.io.InputStream in = FakePcoUploadAuthFieldsTest.class.getResourceAsStream("/fixtures/pypco/" + name)) {
+      return Http.MAPPER.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static java.util.TreeSet<String> keys(JsonNode n) {
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    n.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  @Test
+  void uploadResponseHasTheRecordedKeys() {
+    JsonNode recorded = fixture("upload-file-201.json").at("/data/0");
+
+    JsonNode got = Http.json(upload(basic())).at("/data/0");
+
+    assertThat(keys(got)).isEqualTo(keys(recorded));
+    assertThat(keys(got.get("attributes"))).isEqualTo(keys(recorded.get("attributes")));
+  }
+
+  @Test
+  void avatarPatchResponseHasTheRecordedKeysIn20180801() {
+    JsonNode recorded = fixture("people-patch-person-avatar-200.json");
+    String id = fake.pco().people().addPerson(PersonSeed.of("Paul", "Revere"));
+    String fileId = Http.json(upload(basic())).at("/data/0/id").asText();
+
+    JsonNode got = Http.json(new Http(fake.pco()).version("2018-08-01").patch("/people/v2/people/" + id,
+        Http.data("Person", "{\"avatar\":\"" + fileId + "\"}")));
+
+    assertThat(keys(got)).isEqualTo(keys(recorded));
+    assertThat(keys(got.get("data"))).isEqualTo(keys(recorded.get("data")));
+    assertThat(keys(got.at("/data/attributes"))).isEqualTo(keys(recorded.at("/data/attributes")));
+    assertThat(keys(got.at("/data/links"))).isEqualTo(keys(recorded.at("/data/links")));
+    assertThat(keys(got.get("meta"))).isEqualTo(keys(recorded.get("meta")));
+  }
 }
