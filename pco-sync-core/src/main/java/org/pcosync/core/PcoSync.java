@@ -14,6 +14,8 @@ import org.pcosync.api.spi.TagAttributeStore;
 import org.pcosync.client.PcoClient;
 import org.pcosync.client.Sleeper;
 import org.pcosync.client.TokenListener;
+import org.pcosync.core.admin.PcoSyncAdmin;
+import org.pcosync.core.internal.Admin;
 import org.pcosync.core.internal.Engine;
 import org.pcosync.core.internal.Listeners;
 import org.pcosync.core.port.ClientPcoPort;
@@ -48,6 +50,7 @@ public final class PcoSync {
   private final PcoAccount account;
   private final PcoPort port;
   private final Engine engine;
+  private final PcoSyncAdmin admin;
 
   private PcoSync(Builder b) {
     this.account = requireNonNull(b.account, "account == null");
@@ -58,6 +61,7 @@ public final class PcoSync {
     this.port = b.port != null ? b.port : defaultPort(b);
     this.engine = new Engine(account, port, b.people, b.groups, b.tags, b.state, b.clock, b.executor,
         new Listeners(b.listener), b.leaseOwner != null ? b.leaseOwner : Engine.defaultOwner(), b.leaseTtl);
+    this.admin = new Admin(account, port, b.people, b.groups, b.tags, b.state, b.clock, engine);
   }
 
   private static PcoPort defaultPort(Builder b) {
@@ -141,6 +145,14 @@ public final class PcoSync {
   /** Returns the plan {@link #syncPerson} would apply; writes nothing. */
   public SyncPlan planPerson(String hostPersonId) {
     return engine.planPerson(requireNonNull(hostPersonId, "hostPersonId == null"));
+  }
+
+  /**
+   * Returns the account's admin operations: status, links by hand, deletes, held plans, conflicts
+   * held for review, revert.
+   */
+  public PcoSyncAdmin admin() {
+    return admin;
   }
 
   @Override

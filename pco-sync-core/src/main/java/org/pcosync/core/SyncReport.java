@@ -32,6 +32,10 @@ import org.pcosync.api.RunMode;
  * @param skipped people left alone, with the reason
  * @param conflicts fields changed on both sides, with the resolution
  * @param failures what failed; it is retried on the next run
+ * @param journalId the journal entry this run left: the applied run (revert it with {@code
+ *     sync.admin().revert(journalId)}) or the held plan; {@code null} when nothing was written
+ * @param held why the mass-change guard held the plan instead of applying it; {@code null} when
+ *     it was not held
  */
 public record SyncReport(
     String accountId,
@@ -46,7 +50,18 @@ public record SyncReport(
     List<PermissionChange> archived,
     List<SyncSkip> skipped,
     List<SyncConflict> conflicts,
-    List<SyncFailure> failures) {
+    List<SyncFailure> failures,
+    String journalId,
+    MassChangeHold held) {
+
+  /** A report without journal entry and not held. */
+  public SyncReport(String accountId, RunMode mode, Instant startedAt, Instant finishedAt, List<PersonRef> created,
+      List<PersonRef> linked, List<FieldUpdate> updated, List<PermissionChange> raised,
+      List<PermissionChange> lowered, List<PermissionChange> archived, List<SyncSkip> skipped,
+      List<SyncConflict> conflicts, List<SyncFailure> failures) {
+    this(accountId, mode, startedAt, finishedAt, created, linked, updated, raised, lowered, archived, skipped,
+        conflicts, failures, null, null);
+  }
 
   public SyncReport {
     requireNonNull(accountId, "accountId == null");
@@ -68,13 +83,27 @@ public record SyncReport(
     return requireNonNull(list, "list == null").stream().sorted(order).toList();
   }
 
+  /** Returns a copy naming the journal entry the run left. */
+  public SyncReport withJournalId(String id) {
+    return new SyncReport(accountId, mode, startedAt, finishedAt, created, linked, updated, raised, lowered, archived,
+        skipped, conflicts, failures, id, held);
+  }
+
+  /** Returns whether the mass-change guard held the plan (nothing was applied). */
+  public boolean isHeld() {
+    return held != null;
+  }
+
   /** Returns whether nothing failed. */
   public boolean isClean() {
     return failures.isEmpty();
   }
 
-  /** Returns one line of counts. */
+  /** Returns one line of counts (and, when held, why). */
   public String summary() {
+    if (held != null) {
+      return "sync " + accountId + " " + mode + ": HELD " + held;
+    }
     return "sync " + accountId + " " + mode + ": " + created.size() + " created, " + linked.size() + " linked, "
         + updated.size() + " fields updated, " + raised.size() + " raised, " + lowered.size() + " lowered, "
         + archived.size() + " archived, " + skipped.size() + " skipped, " + conflicts.size() + " conflicts, "

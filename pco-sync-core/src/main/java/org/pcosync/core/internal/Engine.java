@@ -97,8 +97,15 @@ public final class Engine {
   /** Takes the lease, reads, plans, applies, saves the cursor, reports. */
   public SyncReport run(RunMode mode) {
     return leased(mode, lease -> {
-      SyncPlan plan = Planner.plan(read(mode, null, lease::renewIfDue));
+      List<SyncFailure> mergeIssues = new Merges(account, port, state).followMerges();
+      SyncPlan plan = withFailures(Planner.plan(read(mode, null, lease::renewIfDue)), mergeIssues);
       listener.fire(l -> l.planned(plan));
+      Journal journal = new Journal(account, state, clock);
+      journal.holdConflicts(plan);
+      org.pcosync.core.MassChangeHold hold = MassChangeGuard.check(plan, account, journal.newId("held"));
+      if (hold != null) {
+        return held(plan, hold, journal);
+      }
       return applyHeld(plan, lease, true, false);
     });
   }
@@ -120,6 +127,23 @@ public final class Engine {
       listener.fire(l -> l.planned(plan));
       return applyHeld(plan, lease, false, false);
     });
+  }
+
+  /**
+   * Runs short admin work (a link by hand, a delete) under the account's run lease.
+   *
+   * @throws SyncAlreadyRunningException when a run holds the lease
+   */
+  public <T> T underLease(java.util.function.Supplier<T> work) {
+    Optional<RunLease> lease = state.tryAcquireLease(account.id(), owner, clock.instant(), leaseTtl);
+    if (lease.isEmpty()) {
+      throw new SyncAlreadyRunningException(account.id(), state.currentLease(account.id()).orElse(null));
+    }
+    try {
+      return work.get();
+    } finally {
+      state.releaseLease(lease.get());
+    }
   }
 
   private interface LeasedWork {
@@ -151,10 +175,32 @@ public final class Engine {
     if (saveCursor && !hostWriteFailed) {
       state.saveCursor(account.id(), CURSOR, plan.readAt());
     }
-    SyncReport r = report.build(account.id(), plan.mode(), started, clock.instant());
+    String runId = new Journal(account, state, clock).recordRun(plan, report);
+    SyncReport r = report.build(account.id(), plan.mode(), started, clock.instant()).withJournalId(runId);
     log.info("{}", r.summary());
     listener.fire(l -> l.runFinished(r));
     return r;
+  }
+
+  /** Journals a plan the mass-change guard held; reports it, applying nothing (the cursor stays). */
+  private SyncReport held(SyncPlan plan, org.pcosync.core.MassChangeHold hold, Journal journal) {
+    Instant now = clock.instant();
+    journal.hold(plan, hold);
+    SyncReport r = new SyncReport(account.id(), plan.mode(), plan.readAt(), now, List.of(), List.of(), List.of(),
+        List.of(), List.of(), List.of(), plan.skipped(), plan.conflicts(), plan.failures(), hold.heldPlanId(), hold);
+    log.warn("{}", r.summary());
+    listener.fire(l -> l.runFinished(r));
+    return r;
+  }
+
+  private static SyncPlan withFailures(SyncPlan plan, List<SyncFailure> more) {
+    if (more.isEmpty()) {
+      return plan;
+    }
+    List<SyncFailure> all = new ArrayList<>(plan.failures());
+    all.addAll(more);
+    return new SyncPlan(plan.accountId(), plan.mode(), plan.readAt(), plan.people(), plan.tagsToPublish(),
+        plan.conflicts(), plan.skipped(), all, plan.linkedCount());
   }
 
   /** Renews the lease on the caller's thread when a third of its time has passed. */
