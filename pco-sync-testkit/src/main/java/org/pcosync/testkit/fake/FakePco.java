@@ -188,6 +188,18 @@ public final class FakePco implements AutoCloseable {
     return new ArrayList<>(requests);
   }
 
+  /**
+   * The recorded requests with {@code method} ({@code "*"} for any, case-insensitive) whose path fully
+   * matches {@code pathRegex}, in arrival order.
+   */
+  public List<RecordedRequest> requests(String method, String pathRegex) {
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(pathRegex);
+    return requests.stream()
+        .filter(r -> method.equals("*") || r.method().equalsIgnoreCase(method))
+        .filter(r -> p.matcher(r.path()).matches())
+        .collect(Collectors.toList());
+  }
+
   /** How many requests used {@code method} (case-insensitive). */
   public long countBy(String method) {
     String m = method.toUpperCase(Locale.ROOT);

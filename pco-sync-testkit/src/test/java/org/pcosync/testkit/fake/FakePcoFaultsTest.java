@@ -195,4 +195,16 @@ final class FakePcoFaultsTest {
 
     assertThat(pco.requests()).isEmpty();
   }
+
+  @Test
+  void requestsCanBeSelectedByMethodAndPath() {
+    String id = pco.people().addPerson(PersonSeed.of("Ann", "Lee"));
+    http.get("/people/v2/people/" + id);
+    http.patch("/people/v2/people/" + id, Http.data("Person", "{\"nickname\":\"A\"}"));
+    http.get("/people/v2/emails");
+
+    assertThat(pco.requests("GET", "/people/v2/people/\\d+")).hasSize(1);
+    assertThat(pco.requests("*", "/people/v2/people/.*")).hasSize(2);
+    assertThat(pco.requests("patch", ".*")).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(200));
+  }
 }
