@@ -252,6 +252,7 @@ public final class Engine {
     Set<String> inSetStable = new HashSet<>();
     inSet.values().forEach(p -> inSetStable.add(p.stableId()));
     List<PlanInput.Leaver> leavers = new ArrayList<>();
+    List<PlanInput.Merged> mergedAway = new ArrayList<>();
     List<String> leaverStable = new ArrayList<>();
     for (Link l : links.values()) {
       if (!inSetStable.contains(l.hostStableId())) {
@@ -262,8 +263,11 @@ public final class Engine {
         : hostCall("read linked people who left the sync set", () -> people.findByStableIds(leaverStable));
     for (String stable : leaverStable) {
       HostPerson p = leaverPeople.get(stable);
-      if (p != null && inSetStable.contains(p.stableId())) {
-        continue; // merged into someone in the set; the surviving person's own link is synced
+      if (p != null && !p.stableId().equals(stable)) {
+        if (!single || p.id().equals(onlyHostId)) {
+          mergedAway.add(new PlanInput.Merged(links.get(stable), p.id())); // host merge: report, never sync twice
+        }
+        continue;
       }
       if (single && (p == null || !p.id().equals(onlyHostId))) {
         continue;
@@ -345,7 +349,7 @@ public final class Engine {
         }
       }
     }
-    return new PlanInput(account, single ? RunMode.FULL : mode, readAt, hosts, leavers, links, pco, full,
+    return new PlanInput(account, single ? RunMode.FULL : mode, readAt, hosts, leavers, mergedAway, links, pco, full,
         servicesPeople, full, servicesAbsent, intents, intentCandidates, meId, set.controlledTags(), available);
   }
 

@@ -252,12 +252,8 @@ public final class Fields {
     }
     return entries.stream()
         .min(Comparator.comparing((T e) -> created.apply(e), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(e -> idKey(id.apply(e))))
+            .thenComparing(e -> id.apply(e), Planner.ID_ORDER))
         .orElse(null);
-  }
-
-  private static String idKey(String id) {
-    return String.format("%20s", id);
   }
 
   /** Returns the canonical form of a tag set: sorted ids joined with commas; {@code null} when empty. */

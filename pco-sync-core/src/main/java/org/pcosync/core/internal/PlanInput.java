@@ -23,6 +23,9 @@ import org.pcosync.core.port.PortServicesPerson;
  * @param readAt when reading started
  * @param hosts the sync set's host people with their membership, any order
  * @param leavers linked people no longer in the sync set
+ * @param mergedAway links whose host person was merged (host side) into another person: reported
+ *     and not synced, and a survivor without a link of their own is not matched or created either
+ *     (moving a link is an admin decision), so nobody is synced twice
  * @param links every link of the account, by host stable id
  * @param pcoPeople the PCO people read (all of them in a full run), by id
  * @param pcoPeopleComplete whether {@code pcoPeople} holds every PCO person (a linked id missing
@@ -42,6 +45,7 @@ public record PlanInput(
     Instant readAt,
     List<HostEntry> hosts,
     List<Leaver> leavers,
+    List<Merged> mergedAway,
     Map<String, Link> links,
     Map<String, PortPerson> pcoPeople,
     boolean pcoPeopleComplete,
@@ -60,6 +64,7 @@ public record PlanInput(
     requireNonNull(readAt, "readAt == null");
     hosts = List.copyOf(hosts);
     leavers = List.copyOf(leavers);
+    mergedAway = List.copyOf(mergedAway);
     links = Map.copyOf(links);
     pcoPeople = Map.copyOf(pcoPeople);
     services = Map.copyOf(services);
@@ -79,6 +84,19 @@ public record PlanInput(
     public HostEntry {
       requireNonNull(person, "person == null");
       requireNonNull(member, "member == null");
+    }
+  }
+
+  /**
+   * A link whose host person was merged into another host person.
+   *
+   * @param link the link, under the merged-away stable id
+   * @param survivorId the current id of the person it now resolves to
+   */
+  public record Merged(Link link, String survivorId) {
+    public Merged {
+      requireNonNull(link, "link == null");
+      requireNonNull(survivorId, "survivorId == null");
     }
   }
 

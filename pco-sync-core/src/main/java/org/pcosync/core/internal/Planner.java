@@ -143,15 +143,19 @@ public final class Planner {
 
     SyncPlan plan() {
       List<PlanInput.HostEntry> hosts = new ArrayList<>(in.hosts());
-      hosts.sort(Comparator.comparing((PlanInput.HostEntry h) -> idKey(h.person().id())));
+      hosts.sort(Comparator.comparing((PlanInput.HostEntry h) -> h.person().id(), ID_ORDER));
       Map<String, String> matches = matchAll(hosts);
       for (PlanInput.HostEntry h : hosts) {
         planPerson(h, matches.get(h.person().stableId()));
       }
       List<PlanInput.Leaver> leavers = new ArrayList<>(in.leavers());
-      leavers.sort(Comparator.comparing((PlanInput.Leaver l) -> idKey(l.link().hostStableId())));
+      leavers.sort(Comparator.comparing((PlanInput.Leaver l) -> l.link().hostStableId(), ID_ORDER));
       leavers.forEach(this::planLeaver);
-      plans.sort(Comparator.comparing((PersonPlan p) -> idKey(p.hostPersonId())));
+      in.mergedAway().stream().sorted(Comparator.comparing(m -> m.link().hostStableId(), ID_ORDER)).forEach(m ->
+          skipped.add(new SyncSkip(m.survivorId(), m.link().pcoPersonId(), "the host merged person "
+              + m.link().hostStableId() + " into " + m.survivorId() + "; its link to PCO " + m.link().pcoPersonId()
+              + " is not synced until an admin moves or deletes it (never two links on one host person)")));
+      plans.sort(Comparator.comparing(PersonPlan::hostPersonId, ID_ORDER));
       return new SyncPlan(account.id(), in.mode(), in.readAt(), plans, in.tagsToPublish(), conflicts, skipped,
           failures, in.links().size());
     }
@@ -222,7 +226,7 @@ public final class Planner {
           out.add(c);
         }
       }
-      out.sort(Comparator.comparing(c -> idKey(c.id())));
+      out.sort(Comparator.comparing(PortPerson::id, ID_ORDER));
       return out;
     }
 
@@ -245,6 +249,9 @@ public final class Planner {
       }
       Link link = in.links().get(person.stableId());
       List<SyncOperation> ops = new ArrayList<>();
+      if (link == null && in.mergedAway().stream().anyMatch(m -> m.survivorId().equals(person.id()))) {
+        return; // a merged-away link resolves to this person: reported, never matched or created twice
+      }
       if (link == null) {
         if ("".equals(match)) {
           return; // ambiguous, reported
@@ -711,8 +718,27 @@ public final class Planner {
     }
   }
 
-  /** Returns a sort key that orders numeric ids numerically and others after, lexicographically. */
-  static String idKey(String id) {
-    return id.chars().allMatch(Character::isDigit) && id.length() <= 19 ? String.format("0%19s", id) : "1" + id;
+  /** Orders numeric ids numerically (without leading zeros), then other ids lexicographically. */
+  static final Comparator<String> ID_ORDER = (a, b) -> {
+    boolean na = isDigits(a);
+    boolean nb = isDigits(b);
+    if (na && nb) {
+      int c = Integer.compare(a.length(), b.length());
+      return c != 0 ? c : a.compareTo(b);
+    }
+    return na ? -1 : nb ? 1 : a.compareTo(b);
+  };
+
+  private static boolean isDigits(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -129,6 +129,7 @@ public final class InMemoryPcoPort implements PcoPort {
   private final AtomicLong ids;
   private final Map<String, PersonState> people = new LinkedHashMap<>();
   private final Map<String, String> entryOwner = new java.util.HashMap<>();
+  private List<PersonState> ordered; // people in creation order, rebuilt after a create or delete
   private final Map<String, ServicesStateHolder> services = new LinkedHashMap<>();
   private final List<PortTagGroup> tagGroups = new ArrayList<>();
   private final List<PortMerger> mergers = new ArrayList<>();
@@ -257,6 +258,7 @@ public final class InMemoryPcoPort implements PcoPort {
     kept.updatedAt = now();
     people.remove(removedId);
     services.remove(removedId);
+    ordered = null;
     mergers.add(new PortMerger(keptId, removedId, now()));
   }
 
@@ -473,8 +475,14 @@ public final class InMemoryPcoPort implements PcoPort {
   }
 
   private synchronized Page<PortPerson> doPeople(Instant updatedSince, String pageToken) {
-    List<PersonState> all = new ArrayList<>(people.values());
-    if (updatedSince != null) {
+    List<PersonState> all;
+    if (updatedSince == null) {
+      if (ordered == null) {
+        ordered = new ArrayList<>(people.values());
+      }
+      all = ordered;
+    } else {
+      all = new ArrayList<>(people.values());
       all.removeIf(p -> p.updatedAt.isBefore(updatedSince));
       all.sort(Comparator.comparing((PersonState p) -> p.updatedAt));
     }
@@ -538,6 +546,7 @@ public final class InMemoryPcoPort implements PcoPort {
       }
     });
     people.put(p.id, p);
+    ordered = null;
     return p.snapshot();
   }
 
@@ -588,6 +597,7 @@ public final class InMemoryPcoPort implements PcoPort {
     require(id);
     people.remove(id);
     services.remove(id);
+    ordered = null;
   }
 
   private synchronized PortEmail doAddEmail(String personId, String address, String location, boolean primary) {

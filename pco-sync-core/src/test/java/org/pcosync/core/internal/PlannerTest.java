@@ -83,7 +83,7 @@ final class PlannerTest {
     Map<String, PortServicesPerson> services = state == ServicesState.ABSENT ? Map.of()
         : Map.of("p1", new PortServicesPerson("p1", state, false, Set.of(), T0));
     return Planner.plan(new PlanInput(account, RunMode.FULL, T1,
-        List.of(new PlanInput.HostEntry(host, member(desired))), List.of(),
+        List.of(new PlanInput.HostEntry(host, member(desired))), List.of(), List.of(),
         link == null ? Map.of() : Map.of("1", link), pco == null ? Map.of() : Map.of("p1", pco), true, services, true,
         Set.of(), Map.of(), Map.of(), "me", Set.of(), null));
   }
@@ -275,7 +275,7 @@ final class PlannerTest {
     SyncSet.Member m = member(PermissionLevel.VIEWER);
 
     SyncPlan plan = Planner.plan(new PlanInput(bidirectional(), RunMode.FULL, T1,
-        List.of(new PlanInput.HostEntry(first, m), new PlanInput.HostEntry(twin, m)), List.of(), Map.of(),
+        List.of(new PlanInput.HostEntry(first, m), new PlanInput.HostEntry(twin, m)), List.of(), List.of(), Map.of(),
         Map.of("p1", pco(null)), true, Map.of(), true, Set.of(), Map.of(), Map.of(), "me", Set.of(), null));
 
     assertThat(plan.people()).isEmpty();

@@ -240,6 +240,25 @@ abstract class SyncScenarios {
     assertThat(pcoIdOf("alias-7")).isEqualTo(pco.idsWithLastName("Parker").get(0));
   }
 
+  @Test
+  void hostMergeOfTwoLinkedPeopleIsReportedAndNobodyIsCreatedOrArchived() {
+    host(HostFixture.builder()
+        .person("1", person("Jimmy", "Parker", "j.parker@example.org"))
+        .person("2", person("James", "Parker", "james.parker@example.org"))
+        .group(ACCOUNT, group("volunteers", PermissionLevel.SCHEDULED_VIEWER), "1", "2"));
+    PcoAccount downgrade = account().allowPermissionDowngrade(true).build();
+    run(downgrade);
+    String merged = pcoIdOf("2");
+    host.merge("1", "2");
+    pco.clearRequests();
+
+    SyncReport report = run(downgrade);
+
+    assertThat(report.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("merged"));
+    assertThat(pco.servicesState(merged)).isEqualTo("Scheduled Viewer");
+    assertThat(pco.writes()).isEmpty();
+  }
+
   // ---- photo -----------------------------------------------------------------------------------------
 
   static org.pcosync.api.PhotoRef photo(String hash) {
