@@ -594,6 +594,57 @@ abstract class SyncScenarios {
   }
 
   @Test
+  void updatesOnlyRunLinksOrCreatesPeopleWhoJoinedAGroupSinceTheLastRun() {
+    String existing = pco.addPerson("Jimmy", "Parker", JIMMY_PCO_EMAIL);
+    host(HostFixture.builder()
+        .person("1", person("Ann", "Able", "ann@example.org"))
+        .person("2", person("Jimmy", "Parker", JIMMY_PCO_EMAIL))
+        .person("3", person("Cat", "Cole", "cat@example.org"))
+        .group(ACCOUNT, group("volunteers", PermissionLevel.SCHEDULED_VIEWER), "1"));
+    run(RunMode.FULL);
+    host.groups().addMember("volunteers", "2");
+    host.groups().addMember("volunteers", "3");
+
+    SyncReport report = run(RunMode.UPDATES_ONLY);
+
+    assertThat(report.linked()).extracting(r -> r.hostPersonId() + "->" + r.pcoPersonId()).containsExactly("2->" + existing);
+    assertThat(report.created()).extracting(r -> r.hostPersonId()).containsExactly("3");
+  }
+
+  @Test
+  void tagsChangedOnBothSidesInAFullRunGoTheHostsWayAndTheConflictIsReported() {
+    String g = pco.addTagGroup("Instruments");
+    String bass = pco.addTag(g, "Bass");
+    String drums = pco.addTag(g, "Drums");
+    String keys = pco.addTag(g, "Keys");
+    host(HostFixture.builder().person("1", person("Bea", "Bass", "bea@example.org")).selectedTags(ACCOUNT, "1", bass));
+    run(RunMode.FULL);
+    pco.setTags(pcoIdOf("1"), Set.of(bass, keys));
+    host.tags().setSelectedTags("1", ACCOUNT, Set.of(bass, drums));
+
+    SyncReport report = run(RunMode.FULL);
+
+    assertThat(pco.tags(pcoIdOf("1"))).containsExactlyInAnyOrder(bass, drums);
+    assertThat(report.conflicts()).singleElement().satisfies(c -> assertThat(c.field()).isEqualTo(SyncField.TAGS));
+  }
+
+  @Test
+  void leavingATagGroupRemovesItsTagFromTheAttributeAndArchivesWithDowngrade() {
+    String g = pco.addTagGroup("Instruments");
+    String bass = pco.addTag(g, "Bass");
+    host(HostFixture.builder().person("1", person("Bea", "Bass", "bea@example.org"))
+        .group(ACCOUNT, SyncGroup.tagGroup("bassists", "Bassists", Set.of(bass)), "1"));
+    PcoAccount downgrade = account().allowPermissionDowngrade(true).build();
+    run(downgrade);
+    host.groups().removeMember("bassists", "1");
+
+    run(downgrade);
+
+    assertThat(host.tags().selectedTags("1", ACCOUNT)).isEmpty();
+    assertThat(pco.servicesState(pcoIdOf("1"))).isEqualTo("Archived");
+  }
+
+  @Test
   void tagsArePublishedToTheHostMarkingTheOnesAGroupControls() {
     String g = pco.addTagGroup("Instruments");
     String bass = pco.addTag(g, "Bass");
