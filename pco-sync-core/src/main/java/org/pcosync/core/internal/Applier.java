@@ -256,6 +256,8 @@ public final class Applier {
         created = port.createPerson(c.attributes());
       } catch (PcoRejectedException e) {
         state.deleteCreateIntent(account.id(), plan.hostStableId());
+        state.saveCheckpoint(account.id(), PlanInput.rejectedCreateCheckpoint(plan.hostStableId()),
+            PlanInput.createKey(c.attributes()) + "\n" + e.reason());
         throw e;
       }
       pcoId = created.id();
@@ -266,6 +268,7 @@ public final class Applier {
       link = Link.create(account.id(), plan.hostStableId(), pcoId, clock.instant()).withBases(base, base, clock.instant());
       state.saveLink(link);
       state.deleteCreateIntent(account.id(), plan.hostStableId());
+      state.clearCheckpoint(account.id(), PlanInput.rejectedCreateCheckpoint(plan.hostStableId()));
       report.created.add(new PersonRef(plan.hostPersonId(), pcoId));
     }
 

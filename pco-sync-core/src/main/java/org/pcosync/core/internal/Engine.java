@@ -304,6 +304,14 @@ public final class Engine {
     for (CreateIntent i : state.createIntents(account.id())) {
       intents.put(i.hostStableId(), i);
     }
+    Map<String, String> rejectedCreates = new HashMap<>();
+    for (PlanInput.HostEntry h : hosts) {
+      String stable = h.person().stableId();
+      if (!links.containsKey(stable)) {
+        state.checkpoint(account.id(), PlanInput.rejectedCreateCheckpoint(stable))
+            .ifPresent(v -> rejectedCreates.put(stable, v));
+      }
+    }
     if (!full) {
       for (PlanInput.HostEntry h : hosts) {
         Link link = links.get(h.person().stableId());
@@ -350,7 +358,8 @@ public final class Engine {
       }
     }
     return new PlanInput(account, single ? RunMode.FULL : mode, readAt, hosts, leavers, mergedAway, links, pco, full,
-        servicesPeople, full, servicesAbsent, intents, intentCandidates, meId, set.controlledTags(), available);
+        servicesPeople, full, servicesAbsent, intents, intentCandidates, meId, set.controlledTags(), available,
+        rejectedCreates);
   }
 
   private String readMe() {

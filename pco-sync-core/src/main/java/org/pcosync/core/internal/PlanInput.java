@@ -38,6 +38,8 @@ import org.pcosync.core.port.PortServicesPerson;
  * @param meId the account's own PCO user; nullable when unknown
  * @param controlledTags tag ids a host group controls
  * @param tagsToPublish tags to publish to the host; nullable
+ * @param rejectedCreates host stable id → what PCO rejected when creating the person: the create's
+ *     attribute key and PCO's reason, as saved by {@link Applier} (not resent while unchanged)
  */
 public record PlanInput(
     PcoAccount account,
@@ -56,7 +58,8 @@ public record PlanInput(
     Map<String, List<PortPerson>> intentCandidates,
     String meId,
     Set<String> controlledTags,
-    List<AvailableTag> tagsToPublish) {
+    List<AvailableTag> tagsToPublish,
+    Map<String, String> rejectedCreates) {
 
   public PlanInput {
     requireNonNull(account, "account == null");
@@ -72,6 +75,17 @@ public record PlanInput(
     intents = Map.copyOf(intents);
     intentCandidates = Map.copyOf(intentCandidates);
     controlledTags = Set.copyOf(controlledTags);
+    rejectedCreates = Map.copyOf(rejectedCreates);
+  }
+
+  /** The state-store checkpoint name under which a rejected create of a host person is kept. */
+  public static String rejectedCreateCheckpoint(String hostStableId) {
+    return "create-rejected/" + hostStableId;
+  }
+
+  /** Returns the key of a create's attributes: equal keys mean the same request body. */
+  public static String createKey(Map<org.pcosync.core.port.PersonAttribute, String> attributes) {
+    return new java.util.TreeMap<>(attributes).toString();
   }
 
   /**

@@ -345,6 +345,17 @@ public final class Planner {
       if (isNumericId(person.id())) {
         attributes.put(PersonAttribute.REMOTE_ID, person.id());
       }
+      String rejected = in.rejectedCreates().get(person.stableId());
+      if (rejected != null) {
+        int nl = rejected.indexOf('\n');
+        String key = nl < 0 ? rejected : rejected.substring(0, nl);
+        if (key.equals(PlanInput.createKey(attributes))) {
+          failures.add(new SyncFailure(person.id(), null, null, ErrorCode.PCO_REJECTED, "PCO rejected creating this"
+              + " person (" + (nl < 0 ? "rejected" : rejected.substring(nl + 1)) + "); not resent until the host data"
+              + " changes"));
+          return;
+        }
+      }
       ops.add(new SyncOperation.CreatePerson(attributes, changes));
       boolean firstPhone = true;
       for (SyncField f : List.of(SyncField.EMAIL, SyncField.HOME_PHONE, SyncField.WORK_PHONE, SyncField.MOBILE_PHONE,

@@ -85,7 +85,7 @@ final class PlannerTest {
     return Planner.plan(new PlanInput(account, RunMode.FULL, T1,
         List.of(new PlanInput.HostEntry(host, member(desired))), List.of(), List.of(),
         link == null ? Map.of() : Map.of("1", link), pco == null ? Map.of() : Map.of("p1", pco), true, services, true,
-        Set.of(), Map.of(), Map.of(), "me", Set.of(), null));
+        Set.of(), Map.of(), Map.of(), "me", Set.of(), null, Map.of()));
   }
 
   private static SyncPlan plan(PcoAccount account, HostPerson host, Link link, PortPerson pco) {
@@ -276,7 +276,7 @@ final class PlannerTest {
 
     SyncPlan plan = Planner.plan(new PlanInput(bidirectional(), RunMode.FULL, T1,
         List.of(new PlanInput.HostEntry(first, m), new PlanInput.HostEntry(twin, m)), List.of(), List.of(), Map.of(),
-        Map.of("p1", pco(null)), true, Map.of(), true, Set.of(), Map.of(), Map.of(), "me", Set.of(), null));
+        Map.of("p1", pco(null)), true, Map.of(), true, Set.of(), Map.of(), Map.of(), "me", Set.of(), null, Map.of()));
 
     assertThat(plan.people()).isEmpty();
     assertThat(plan.failures()).extracting(f -> f.hostPersonId() + ":" + f.code())

@@ -164,6 +164,11 @@ final class FakePcoWorld implements PcoWorld {
   }
 
   @Override
+  public void rejectPersonCreates() {
+    rules.add(fake.faults().on("POST", "/people/v2/people").always().respond(422));
+  }
+
+  @Override
   public void rejectPhoneNumbersContaining(String text) {
     rules.add(fake.faults().on("POST", "/people/v2/people/[^/]+/phone_numbers").always().respond(422));
   }

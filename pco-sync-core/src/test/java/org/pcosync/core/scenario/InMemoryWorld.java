@@ -30,6 +30,11 @@ final class InMemoryWorld implements PcoWorld {
     this.faulty = new FaultPort(pco);
   }
 
+  /** The in-memory PCO itself (merges, inspection). */
+  InMemoryPcoPort pco() {
+    return pco;
+  }
+
   @Override
   public PcoPort port() {
     return faulty;
@@ -204,6 +209,11 @@ final class InMemoryWorld implements PcoWorld {
   }
 
   @Override
+  public void rejectPersonCreates() {
+    faulty.rejectCreates = true;
+  }
+
+  @Override
   public void rejectPhoneNumbersContaining(String text) {
     faulty.rejectPhone = text;
   }
@@ -212,6 +222,7 @@ final class InMemoryWorld implements PcoWorld {
   public void heal() {
     faulty.failPatches = false;
     faulty.rejectPhone = null;
+    faulty.rejectCreates = false;
   }
 
   @Override
@@ -221,6 +232,7 @@ final class InMemoryWorld implements PcoWorld {
   private static final class FaultPort extends ForwardingPcoPort {
     volatile boolean failPatches;
     volatile String rejectPhone;
+    volatile boolean rejectCreates;
     private final InMemoryPcoPort pco;
 
     FaultPort(InMemoryPcoPort pco) {
@@ -234,6 +246,14 @@ final class InMemoryWorld implements PcoWorld {
         pco.failNext(InMemoryPcoPort.Operation.UPDATE_PERSON, false, new PcoUnavailableException("HTTP 500", null));
       }
       return super.updatePerson(id, attributes);
+    }
+
+    @Override
+    public PortPerson createPerson(Map<PersonAttribute, String> attributes) {
+      if (rejectCreates) {
+        pco.failNext(InMemoryPcoPort.Operation.CREATE_PERSON, false, new PcoRejectedException(422, null, "is invalid"));
+      }
+      return super.createPerson(attributes);
     }
 
     @Override

@@ -83,6 +83,9 @@ interface PcoWorld extends AutoCloseable {
   /** Every PATCH of a People person fails with a 500 until {@link #heal()}. */
   void failPersonPatches();
 
+  /** Every person create is rejected with a 422 until {@link #heal()}. */
+  void rejectPersonCreates();
+
   /** A value PCO rejects with a 422: phone numbers containing this text. */
   void rejectPhoneNumbersContaining(String text);
 

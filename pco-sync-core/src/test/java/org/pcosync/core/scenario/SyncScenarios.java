@@ -407,6 +407,23 @@ abstract class SyncScenarios {
   }
 
   @Test
+  void personPcoRefusedToCreateIsNotSentAgainUntilTheHostDataChanges() {
+    hostWithOne(person("Jimmy", "Parker", "j.parker@example.org"));
+    pco.rejectPersonCreates();
+    run();
+    pco.clearRequests();
+
+    SyncReport again = run();
+
+    assertThat(pco.writes()).isEmpty();
+    assertThat(again.failures()).singleElement().satisfies(f -> assertThat(f.code()).isEqualTo(ErrorCode.PCO_REJECTED));
+    pco.heal();
+    editHost("1", b -> b.lastName("Parker-Smith"));
+    run();
+    assertThat(pco.idsWithLastName("Parker-Smith")).hasSize(1);
+  }
+
+  @Test
   void invalidHostEmailIsReportedWithPersonAndFieldAndTheRestOfTheSyncGoesOn() {
     host(HostFixture.builder()
         .person("1", person("Bad", "Email", "not-an-email"))
