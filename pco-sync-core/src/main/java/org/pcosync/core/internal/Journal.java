@@ -59,6 +59,16 @@ public final class Journal {
     return id;
   }
 
+  /** Marks every plan still held DISCARDED: a newer run planned from fresher reads supersedes them. */
+  public void supersedeHeldPlans() {
+    Instant now = clock.instant();
+    for (JournalEntry e : state.journal(account.id())) {
+      if (e.kind() == JournalEntry.Kind.HELD_PLAN && e.status() == JournalEntry.Status.HELD) {
+        state.saveJournalEntry(e.withStatus(JournalEntry.Status.DISCARDED, now));
+      }
+    }
+  }
+
   /** Saves a held plan; returns its entry. */
   public JournalEntry hold(SyncPlan plan, MassChangeHold hold) {
     List<HeldPerson> people = new ArrayList<>();
