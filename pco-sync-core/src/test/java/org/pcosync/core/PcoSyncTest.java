@@ -205,6 +205,25 @@ final class PcoSyncTest {
   }
 
   @Test
+  void failedAddToServicesLeavesPeopleWritesDoneAndIsRetriedNextRun() {
+    String ted = pco.admin().createPerson(java.util.Map.of(org.pcosync.core.port.PersonAttribute.FIRST_NAME, "Ted",
+        org.pcosync.core.port.PersonAttribute.LAST_NAME, "Decker", org.pcosync.core.port.PersonAttribute.MIDDLE_NAME, "Q")).id();
+    pco.admin().addEmail(ted, "ted@example.org", "Home", true);
+    pco.failNext(InMemoryPcoPort.Operation.ADD_TO_SERVICES, false,
+        new org.pcosync.core.port.PcoUnavailableException("HTTP 503", null));
+    PcoSync sync = builder("first").build();
+
+    SyncReport first = sync.run();
+
+    assertThat(host.people().findById("1").orElseThrow().data().middleName()).isEqualTo("Q");
+    assertThat(first.failures()).extracting(SyncFailure::field).containsExactly(org.pcosync.api.SyncField.PERMISSION);
+    clock.advance(Duration.ofMinutes(1));
+    SyncReport second = sync.run();
+    assertThat(pco.admin().servicesPerson(ted).orElseThrow().state().toString()).isEqualTo("Editor");
+    assertThat(second.failures()).isEmpty();
+  }
+
+  @Test
   void reportToStringListsFailuresWithHostIdPcoIdFieldAndReason() {
     SyncReport report = new SyncReport("a", org.pcosync.api.RunMode.FULL, clock.instant(), clock.instant(),
         List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),

@@ -143,6 +143,7 @@ public final class Applier {
     final Map<SyncField, String[]> rejections = new EnumMap<>(SyncField.class);
     final Set<SyncField> accepted = EnumSet.noneOf(SyncField.class);
     java.time.Instant checkStaleAgainst;
+    boolean servicesFailed;
 
     PersonRun(PersonPlan plan) {
       this.plan = plan;
@@ -169,6 +170,10 @@ public final class Applier {
           return;
         }
         if (op.writesHost() || op instanceof SyncOperation.MoveBases) {
+          continue;
+        }
+        if (servicesFailed && (op instanceof SyncOperation.SetPermission || op instanceof SyncOperation.AssignTags)) {
+          failed.addAll(op.fields());
           continue;
         }
         try {
@@ -351,7 +356,7 @@ public final class Applier {
       }
       if (op instanceof SyncOperation.AddToServices) {
         failed.add(SyncField.TAGS);
-        aborted = true; // permission and tags need the Services person
+        servicesFailed = true; // permission and tags need the Services person; People writes go on
       }
       fail(fields.size() == 1 ? fields.get(0) : null, code, op + ": " + reason);
     }
