@@ -1,11 +1,15 @@
 package org.pcosync.benchmarks;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import org.pcosync.api.Gender;
 import org.pcosync.api.PermissionLevel;
 import org.pcosync.api.PersonData;
 import org.pcosync.api.PhoneType;
 import org.pcosync.api.PostalAddress;
+import org.pcosync.api.SyncGroup;
+import org.pcosync.testkit.memory.HostFixture;
 
 /**
  * The synthetic congregation every benchmark uses: person {@code i} (1-based, host id {@code "i"})
@@ -82,5 +86,24 @@ final class Church {
         .gender(gender(i))
         .homeAddress(address(i))
         .build();
+  }
+
+  /**
+   * Returns the host of people 1..n, all in the sync set of {@code account}: a Scheduled Viewer
+   * permission group and an Editor one.
+   */
+  static HostFixture hostFixture(int n, String account) {
+    HostFixture.Builder b = HostFixture.builder();
+    List<String> viewers = new ArrayList<>();
+    List<String> editors = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      b.person(hostId(i), hostData(i));
+      (isLeader(i) ? editors : viewers).add(hostId(i));
+    }
+    b.group(account, SyncGroup.permissionGroup("volunteers", "Volunteers", PermissionLevel.SCHEDULED_VIEWER),
+        viewers.toArray(String[]::new));
+    b.group(account, SyncGroup.permissionGroup("leaders", "Leaders", PermissionLevel.EDITOR),
+        editors.toArray(String[]::new));
+    return b.build();
   }
 }

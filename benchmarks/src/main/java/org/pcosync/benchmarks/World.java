@@ -10,14 +10,12 @@ import org.pcosync.api.PcoCredentials;
 import org.pcosync.api.PermissionLevel;
 import org.pcosync.api.PostalAddress;
 import org.pcosync.api.RunMode;
-import org.pcosync.api.SyncGroup;
 import org.pcosync.core.PcoSync;
 import org.pcosync.core.SyncReport;
 import org.pcosync.core.port.InMemoryPcoPort;
 import org.pcosync.core.port.PcoPort;
 import org.pcosync.core.port.PersonAttribute;
 import org.pcosync.testkit.MutableClock;
-import org.pcosync.testkit.memory.HostFixture;
 import org.pcosync.testkit.memory.InMemoryHost;
 import org.pcosync.testkit.memory.InMemorySyncStateStore;
 
@@ -57,7 +55,7 @@ public final class World {
       throw new IllegalArgumentException("size must be at least 100 (edits touch 1 %), was " + size);
     }
     this.size = size;
-    this.host = InMemoryHost.of(hostFixture(size), clock);
+    this.host = InMemoryHost.of(Church.hostFixture(size, ACCOUNT), clock);
     this.pcoIds = seedPco(pco.admin(), size);
     pco.setMe(pco.admin().createPerson(Map.of(PersonAttribute.FIRST_NAME, "Sam", PersonAttribute.LAST_NAME, "Admin"))
         .id());
@@ -83,13 +81,24 @@ public final class World {
    */
   public static World linked(int n) {
     World w = new World(n);
-    SyncReport first = w.sync.run(RunMode.FULL);
-    if (first.isHeld() || !first.isClean() || first.linked().size() != n) {
-      throw new IllegalStateException("the linking run did not link all " + n + " people: " + first.summary());
-    }
-    w.clock.advance(Duration.ofHours(1));
-    w.pco.clearCalls();
+    w.linkAll();
     return w;
+  }
+
+  /**
+   * Applies the first full run (it links everyone and records bases), moves the clock an hour on
+   * and empties the call log: what {@link #linked} does after seeding.
+   *
+   * @throws IllegalStateException when the run was held or did not link everyone cleanly
+   */
+  public SyncReport linkAll() {
+    SyncReport first = sync.run(RunMode.FULL);
+    if (first.isHeld() || !first.isClean() || first.linked().size() != size) {
+      throw new IllegalStateException("the linking run did not link all " + size + " people: " + first.summary());
+    }
+    clock.advance(Duration.ofHours(1));
+    pco.clearCalls();
+    return first;
   }
 
   /** Returns how many people each side holds (the account's own PCO user not counted). */
@@ -147,21 +156,6 @@ public final class World {
     }
     clock.advance(Duration.ofMinutes(1));
     return edited;
-  }
-
-  private static HostFixture hostFixture(int n) {
-    HostFixture.Builder b = HostFixture.builder();
-    List<String> viewers = new ArrayList<>();
-    List<String> editors = new ArrayList<>();
-    for (int i = 1; i <= n; i++) {
-      b.person(Church.hostId(i), Church.hostData(i));
-      (Church.isLeader(i) ? editors : viewers).add(Church.hostId(i));
-    }
-    b.group(ACCOUNT, SyncGroup.permissionGroup("volunteers", "Volunteers", PermissionLevel.SCHEDULED_VIEWER),
-        viewers.toArray(String[]::new));
-    b.group(ACCOUNT, SyncGroup.permissionGroup("leaders", "Leaders", PermissionLevel.EDITOR),
-        editors.toArray(String[]::new));
-    return b.build();
   }
 
   /** Adds person 1..n to PCO People and Services as an admin would (not logged); returns ids by person. */
