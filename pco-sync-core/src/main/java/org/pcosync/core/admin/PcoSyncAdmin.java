@@ -40,7 +40,8 @@ public interface PcoSyncAdmin {
 
   /**
    * Links a host person to a PCO person by hand; the next run syncs to it as to a new link (no
-   * base: an empty value never clears the other side).
+   * base: an empty value never clears the other side). When the PCO person is linked through a
+   * person the host merged into this one, that link moves here.
    *
    * @param hostPersonId the host person's current id
    * @param pcoPersonId an existing PCO person
@@ -48,6 +49,16 @@ public interface PcoSyncAdmin {
    * @throws org.pcosync.api.LinkConflictException when the PCO person is linked to another host person
    */
   void setPcoPersonId(String hostPersonId, String pcoPersonId);
+
+  /**
+   * Removes a link without touching either side, by the host person's stable id (as {@link
+   * AccountStatus.PersonStatus#hostStableId()} shows it), e.g. the link of a person the host merged
+   * into another who has a link of their own. A person still in the sync set is matched again (or
+   * created) on the next run.
+   *
+   * @return whether there was such a link
+   */
+  boolean unlink(String hostStableId);
 
   /**
    * Deletes the PCO record a host person is linked to (People and, with it, Services) and removes

@@ -118,6 +118,11 @@ public final class Admin implements PcoSyncAdmin {
       HostPerson p = v.linkedPeople().get(link.hostStableId());
       String id = p == null ? link.hostStableId() : p.id();
       String label = p == null ? link.hostStableId() + " (not in the host)" : p.label();
+      if (p != null && !p.stableId().equals(link.hostStableId())) {
+        label = p.label() + " (the host merged " + link.hostStableId() + " into them; this link is not synced)";
+        out.put("merged " + link.hostStableId(), personStatus(id, link.hostStableId(), label, null, link));
+        continue;
+      }
       out.putIfAbsent(id, personStatus(id, link.hostStableId(), label, null, link));
     }
     List<AccountStatus.PersonStatus> list = new ArrayList<>(out.values());
@@ -160,12 +165,30 @@ public final class Admin implements PcoSyncAdmin {
     if (port.person(pcoPersonId).isEmpty()) {
       throw new IllegalArgumentException("no PCO person " + pcoPersonId);
     }
+    Optional<Link> taken = state.linkByPco(account.id(), pcoPersonId)
+        .filter(l -> !l.hostStableId().equals(p.stableId()));
+    boolean mergedHere = taken.isPresent() && Optional.ofNullable(
+        people.findByStableIds(List.of(taken.get().hostStableId())).get(taken.get().hostStableId()))
+        .map(h -> h.id().equals(p.id())).orElse(false);
     engine.underLease(() -> {
+      if (mergedHere) {
+        state.deleteLink(account.id(), taken.get().hostStableId()); // the host merged that person into this one
+      }
       Link link = Link.create(account.id(), p.stableId(), pcoPersonId, clock.instant());
       state.saveLink(link);
       state.deleteCreateIntent(account.id(), p.stableId());
       log.info("account {}: host person {} linked to PCO person {} by hand", account.id(), hostPersonId, pcoPersonId);
       return null;
+    });
+  }
+
+  @Override
+  public boolean unlink(String hostStableId) {
+    requireNonNull(hostStableId, "hostStableId == null");
+    return engine.underLease(() -> {
+      boolean removed = state.deleteLink(account.id(), hostStableId);
+      log.info("account {}: link of host person {} removed by hand: {}", account.id(), hostStableId, removed);
+      return removed;
     });
   }
 

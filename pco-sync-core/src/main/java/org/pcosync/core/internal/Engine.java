@@ -97,11 +97,12 @@ public final class Engine {
   /** Takes the lease, reads, plans, applies, saves the cursor, reports. */
   public SyncReport run(RunMode mode) {
     return leased(mode, lease -> {
-      List<SyncFailure> mergeIssues = new Merges(account, port, state).followMerges();
+      List<SyncFailure> mergeIssues = new Merges(account, port, people, state).followMerges();
       SyncPlan plan = withFailures(Planner.plan(read(mode, null, lease::renewIfDue)), mergeIssues);
       listener.fire(l -> l.planned(plan));
       Journal journal = new Journal(account, state, clock);
       journal.holdConflicts(plan);
+      journal.supersedeHeldPlans();
       org.pcosync.core.MassChangeHold hold = MassChangeGuard.check(plan, account, journal.newId("held"));
       if (hold != null) {
         return held(plan, hold, journal);
@@ -125,6 +126,7 @@ public final class Engine {
     return leased(RunMode.FULL, lease -> {
       SyncPlan plan = Planner.plan(read(RunMode.FULL, hostPersonId, lease::renewIfDue));
       listener.fire(l -> l.planned(plan));
+      new Journal(account, state, clock).holdConflicts(plan);
       return applyHeld(plan, lease, false, false);
     });
   }

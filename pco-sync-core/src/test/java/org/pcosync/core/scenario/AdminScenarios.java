@@ -335,6 +335,64 @@ abstract class AdminScenarios {
     assertThat(pcoIdOf("2")).isEqualTo(bob);
   }
 
+  @Test
+  void pcoMergeOfTwoPeopleTheHostMergedTooLeavesOneLinkAndNothingToReport() {
+    three();
+    PcoAccount account = unguarded();
+    run(account);
+    String ann = pcoIdOf("1");
+    host.merge("1", "2");
+    mergeInPco(ann, pcoIdOf("2"));
+
+    SyncReport report = run(account);
+
+    assertThat(state.links(ACCOUNT)).extracting(Link::hostStableId, Link::pcoPersonId)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("1", ann));
+    assertThat(report.failures()).isEmpty();
+    assertThat(report.skipped()).isEmpty();
+  }
+
+  @Test
+  void hostMergedLinkIsListedInStatusAndUnlinkingItStopsTheReport() {
+    three();
+    PcoAccount account = unguarded();
+    run(account);
+    String bob = pcoIdOf("2");
+    host.merge("1", "2");
+    assertThat(run(account).skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("merged"));
+    PcoSyncAdmin admin = sync(account).admin();
+    assertThat(admin.status().people()).anySatisfy(p -> {
+      assertThat(p.hostStableId()).isEqualTo("2");
+      assertThat(p.hostPersonId()).isEqualTo("1");
+      assertThat(p.pcoPersonId()).isEqualTo(bob);
+      assertThat(p.label()).contains("merged");
+    });
+
+    boolean removed = admin.unlink("2");
+
+    assertThat(removed).isTrue();
+    assertThat(run(account).skipped()).isEmpty();
+  }
+
+  @Test
+  void settingThePcoIdOfAMergedLinkMovesItToTheSurvivingHostPerson() {
+    three();
+    PcoAccount account = unguarded();
+    run(account);
+    String bob = pcoIdOf("2");
+    host.groups().addMember("volunteers", "3");
+    host.merge("3", "2");    // Cy's record survives; Bob's link now finds Cy, who has no link of his own
+    pco.clearRequests();
+
+    sync(account).admin().setPcoPersonId("3", bob);
+    SyncReport report = run(account);
+
+    assertThat(pcoIdOf("3")).isEqualTo(bob);
+    assertThat(state.linkByHost(ACCOUNT, "2")).isEmpty();
+    assertThat(report.created()).isEmpty();
+    assertThat(pco.writes()).doesNotContain("POST /people/v2/people");
+  }
+
   // ---- admin operations -----------------------------------------------------------------------------
 
   @Test
