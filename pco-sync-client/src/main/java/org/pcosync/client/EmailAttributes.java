@@ -1,10 +1,5 @@
 package org.pcosync.client;
 
-import static java.util.Objects.requireNonNull;
-
-import java.time.LocalDate;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -20,11 +15,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe; the {@link Builder} is not thread-safe.
  */
-public final class EmailAttributes {
-  private final Map<String, @Nullable Object> values;
+public final class EmailAttributes extends PcoAttributes {
 
   private EmailAttributes(Map<String, @Nullable Object> values) {
-    this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    super(values);
   }
 
   /** A new, empty builder. */
@@ -35,54 +29,17 @@ public final class EmailAttributes {
   /** A builder pre-filled with these attributes. */
   public Builder newBuilder() {
     Builder b = new Builder();
-    b.values.putAll(values);
+    b.values.putAll(asMap());
     return b;
   }
 
-  /** The attributes in PCO's snake_case names; values may be null (= clear). */
-  public Map<String, @Nullable Object> asMap() {
-    return values;
-  }
-
-  /** True when no attribute is set (a PATCH would be a no-op). */
-  public boolean isEmpty() {
-    return values.isEmpty();
-  }
-
-  @Override
-  public boolean equals(@Nullable Object o) {
-    return o instanceof EmailAttributes other && values.equals(other.values);
-  }
-
-  @Override
-  public int hashCode() {
-    return values.hashCode();
-  }
-
-  @Override
-  public String toString() {
-    return "EmailAttributes" + values;
-  }
-
   /** Builds {@link EmailAttributes}; a {@code null} argument means "clear this attribute". */
-  public static final class Builder {
-    private final Map<String, @Nullable Object> values = new LinkedHashMap<>();
+  public static final class Builder extends PcoAttributes.Builder<Builder, EmailAttributes> {
 
     private Builder() {}
 
-    /**
-     * Sets any attribute by its PCO name (escape hatch for attributes without a typed setter).
-     * Values must be JSON-serialisable: String, Number, Boolean, LocalDate or null.
-     */
-    public Builder set(String attribute, @Nullable Object value) {
-      requireNonNull(attribute, "attribute == null");
-      values.put(attribute, value instanceof LocalDate d ? d.toString() : value);
-      return this;
-    }
-
-    /** Removes an attribute so it is not sent at all. */
-    public Builder unset(String attribute) {
-      values.remove(attribute);
+    @Override
+    Builder self() {
       return this;
     }
 
@@ -101,6 +58,7 @@ public final class EmailAttributes {
       return set("primary", value);
     }
 
+    @Override
     public EmailAttributes build() {
       return new EmailAttributes(values);
     }
