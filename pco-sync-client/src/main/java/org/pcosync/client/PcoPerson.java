@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param status {@code "active"} or {@code "inactive"}
  * @param avatar avatar URL (PCO's default "no photo" image included)
  * @param peoplePermissions e.g. {@code "Editor"}, null when none
+ * @param loginIdentifier {@code login_identifier}: what the person logs in to PCO with (API
+ *     2023-03-21 and later, visible to permitted viewers); null when the person cannot log in, or when
+ *     PCO did not send it
  */
 public record PcoPerson(
     String id,
@@ -41,6 +44,7 @@ public record PcoPerson(
     @Nullable String avatar,
     @Nullable String membership,
     @Nullable String peoplePermissions,
+    @Nullable String loginIdentifier,
     @Nullable Instant inactivatedAt,
     @Nullable Instant createdAt,
     @Nullable Instant updatedAt,
@@ -56,6 +60,47 @@ public record PcoPerson(
     emails = List.copyOf(emails);
     phoneNumbers = List.copyOf(phoneNumbers);
     addresses = List.copyOf(addresses);
+  }
+
+  /**
+   * Creates a person without a {@code login_identifier}: the constructor of versions before it was
+   * parsed, kept so existing callers compile.
+   */
+  public PcoPerson(
+      String id,
+      @Nullable String firstName,
+      @Nullable String givenName,
+      @Nullable String middleName,
+      @Nullable String lastName,
+      @Nullable String nickname,
+      @Nullable String name,
+      @Nullable String gender,
+      @Nullable LocalDate birthdate,
+      @Nullable LocalDate anniversary,
+      @Nullable Boolean child,
+      @Nullable String status,
+      @Nullable Boolean siteAdministrator,
+      @Nullable Long remoteId,
+      @Nullable String avatar,
+      @Nullable String membership,
+      @Nullable String peoplePermissions,
+      @Nullable Instant inactivatedAt,
+      @Nullable Instant createdAt,
+      @Nullable Instant updatedAt,
+      List<PcoEmail> emails,
+      List<PcoPhoneNumber> phoneNumbers,
+      List<PcoAddress> addresses) {
+    this(id, firstName, givenName, middleName, lastName, nickname, name, gender, birthdate, anniversary, child,
+        status, siteAdministrator, remoteId, avatar, membership, peoplePermissions, null, inactivatedAt, createdAt,
+        updatedAt, emails, phoneNumbers, addresses);
+  }
+
+  /**
+   * True when PCO says the person can log in ({@link #loginIdentifier()} is set and not blank). PCO
+   * notifies such people when their contact details change.
+   */
+  public boolean canLogIn() {
+    return loginIdentifier != null && !loginIdentifier.isBlank();
   }
 
   /** True when the person is {@code active} (or PCO did not say). */

@@ -101,7 +101,11 @@ public final class PcoWebhooks {
    * @throws PcoParseException when the body or a payload is not valid JSON
    */
   public List<WebhookDelivery> parseDeliveries(byte[] body) {
-    ObjectMapper mapper = ctx.transport().mapper();
+    return parse(ctx.transport().mapper(), body);
+  }
+
+  static List<WebhookDelivery> parse(ObjectMapper mapper, byte[] body) {
+    requireNonNull(body, "body == null");
     JsonNode root;
     try {
       root = mapper.readTree(body);

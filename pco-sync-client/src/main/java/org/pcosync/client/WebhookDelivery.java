@@ -40,6 +40,24 @@ public record WebhookDelivery(
     attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
   }
 
+  /**
+   * Parses a delivery body without a {@link PcoClient} (e.g. in a webhook endpoint that holds no
+   * client); the same as {@link PcoWebhooks#parseDeliveries}. Verify the signature first
+   * ({@link WebhookSignatures#verify}).
+   *
+   * <pre>{@code
+   * List<WebhookDelivery> deliveries = WebhookDelivery.parseAll(rawBody);
+   * }</pre>
+   *
+   * @throws PcoParseException when the body or a payload is not valid JSON
+   */
+  public static java.util.List<WebhookDelivery> parseAll(byte[] body) {
+    return PcoWebhooks.parse(
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false),
+        body);
+  }
+
   /** The action part of the event name: {@code created}, {@code updated}, {@code destroyed}, … */
   public String action() {
     int dot = name.lastIndexOf('.');

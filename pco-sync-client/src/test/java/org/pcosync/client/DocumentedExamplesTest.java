@@ -80,6 +80,16 @@ final class DocumentedExamplesTest {
   }
 
   @Test
+  void personExampleCarriesLoginIdentifier() {
+    server.enqueue(Fixtures.json(Fixtures.vertexExampleDocument("people-person.json", false)));
+
+    PcoPerson p = client.people().get("1");
+
+    assertThat(p.loginIdentifier()).isEqualTo("string");
+    assertThat(p.canLogIn()).isTrue();
+  }
+
+  @Test
   void personMergerExampleParses() {
     server.enqueue(Fixtures.json(Fixtures.vertexExampleDocument("people-person_merger.json", true)));
 

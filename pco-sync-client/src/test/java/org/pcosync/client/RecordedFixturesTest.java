@@ -50,6 +50,16 @@ final class RecordedFixturesTest {
   }
 
   @Test
+  void recordedPersonWithoutLoginIdentifierCannotLogIn() {
+    server.enqueue(Fixtures.fixture("people-get-person-45029164.json"));
+
+    PcoPerson p = client.people().get("45029164");
+
+    assertThat(p.loginIdentifier()).isNull();
+    assertThat(p.canLogIn()).isFalse();
+  }
+
+  @Test
   void defaultNoPhotoAvatarIsNotAPhoto() {
     server.enqueue(Fixtures.fixture("people-get-person-45029164.json"));
 

@@ -86,6 +86,13 @@ final class WebhooksTest {
   }
 
   @Test
+  void deliveryParsesWithoutAClient() {
+    WebhookDelivery d = WebhookDelivery.parseAll(DELIVERY.getBytes(StandardCharsets.UTF_8)).get(0);
+
+    assertThat(d).isEqualTo(client.webhooks().parseDeliveries(DELIVERY.getBytes(StandardCharsets.UTF_8)).get(0));
+  }
+
+  @Test
   void destroyedEventCarriesOnlyTheId() {
     String body = "{\"data\":[{\"id\":\"d1\",\"type\":\"EventDelivery\",\"attributes\":{\"name\":"
         + "\"people.v2.events.email.destroyed\",\"attempt\":1,\"payload\":\"{\\\"data\\\":{\\\"type\\\":\\\"Email\\\",\\\"id\\\":\\\"9\\\"}}\"}}]}";

@@ -78,6 +78,7 @@ public final class Mappers {
         str(a, "avatar"),
         str(a, "membership"),
         str(a, "people_permissions"),
+        str(a, "login_identifier"),
         instant(a, "inactivated_at"),
         instant(a, "created_at"),
         instant(a, "updated_at"),

@@ -361,6 +361,22 @@ public final class FakePeople {
     }
   }
 
+  /**
+   * Gives a person a PCO login ({@code login_identifier}, read-only in the API: PCO sets it when the
+   * person creates a login), or takes it away with {@code null}. A seeding step: {@code updated_at}
+   * does not move.
+   */
+  public void setLoginIdentifier(String personId, String loginIdentifier) {
+    synchronized (store) {
+      Entity p = guard(() -> api.person(personId));
+      if (loginIdentifier == null) {
+        p.attrs.putNull("login_identifier");
+      } else {
+        p.attrs.put("login_identifier", loginIdentifier);
+      }
+    }
+  }
+
   /** Marks or unmarks a person as organization administrator ({@code filter=organization_admins}). */
   public void setOrganizationAdmin(String personId, boolean admin) {
     synchronized (store) {

@@ -180,6 +180,18 @@ final class FakePcoPeopleTest {
   }
 
   @Test
+  void seededLoginIdentifierIsServedWithoutMovingUpdatedAt() {
+    String id = pco.people().addPerson(PersonSeed.of("Ann", "Lee"));
+    clock.advance(Duration.ofMinutes(1));
+
+    pco.people().setLoginIdentifier(id, "ann@example.com");
+
+    JsonNode got = Http.json(http.get("/people/v2/people/" + id));
+    assertThat(got.at("/data/attributes/login_identifier").asText()).isEqualTo("ann@example.com");
+    assertThat(pco.people().person(id).orElseThrow().updatedAt()).isEqualTo(MutableClock.DEFAULT_START);
+  }
+
+  @Test
   void deletedPersonIsGone() {
     String id = pco.people().addPerson(PersonSeed.of("Ann", "Lee"));
 
