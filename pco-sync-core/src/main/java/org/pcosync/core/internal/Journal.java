@@ -35,7 +35,9 @@ import org.pcosync.core.internal.JournalCodec.Side;
 /**
  * Writes the account's journal: applied runs with their before-values (for revert), plans the
  * mass-change guard held, and conflicts held for review. Ids are made from the clock (no
- * randomness) and made unique against the store. Not thread-safe; used under the run lease.
+ * randomness) and made unique against the store. Held plans and conflicts are indexed in two
+ * checkpoints, so a run reads those entries by id and never the whole journal. Not thread-safe;
+ * used under the run lease.
  */
 public final class Journal {
   private final PcoAccount account;
@@ -59,14 +61,36 @@ public final class Journal {
     return id;
   }
 
+  /** Checkpoint listing the ids of plans saved HELD (an index, so runs never read the whole journal). */
+  static final String HELD_PLANS = "journal.held-plans";
+
+  /** Checkpoint listing the ids of conflicts saved HELD. */
+  static final String HELD_CONFLICTS = "journal.held-conflicts";
+
+  /** Returns the entries an index checkpoint lists that are still HELD. */
+  private List<JournalEntry> held(String index) {
+    List<JournalEntry> out = new ArrayList<>();
+    for (String id : state.checkpoint(account.id(), index).map(v -> v.split(",")).orElse(new String[0])) {
+      state.journalEntry(account.id(), id).filter(e -> e.status() == JournalEntry.Status.HELD).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  private void saveIndex(String index, List<String> ids) {
+    if (ids.isEmpty()) {
+      state.clearCheckpoint(account.id(), index);
+    } else {
+      state.saveCheckpoint(account.id(), index, String.join(",", ids));
+    }
+  }
+
   /** Marks every plan still held DISCARDED: a newer run planned from fresher reads supersedes them. */
   public void supersedeHeldPlans() {
     Instant now = clock.instant();
-    for (JournalEntry e : state.journal(account.id())) {
-      if (e.kind() == JournalEntry.Kind.HELD_PLAN && e.status() == JournalEntry.Status.HELD) {
-        state.saveJournalEntry(e.withStatus(JournalEntry.Status.DISCARDED, now));
-      }
+    for (JournalEntry e : held(HELD_PLANS)) {
+      state.saveJournalEntry(e.withStatus(JournalEntry.Status.DISCARDED, now));
     }
+    saveIndex(HELD_PLANS, List.of());
   }
 
   /** Saves a held plan; returns its entry. */
@@ -80,6 +104,9 @@ public final class Journal {
         JournalEntry.Status.HELD, now, now, hold.reason() + "; " + plan.summary(),
         JournalCodec.encode(new HeldRecord(plan.mode(), plan.readAt(), hold.reason(), people)));
     state.saveJournalEntry(e);
+    List<String> ids = new ArrayList<>(held(HELD_PLANS).stream().map(JournalEntry::id).toList());
+    ids.add(e.id());
+    saveIndex(HELD_PLANS, ids);
     return e;
   }
 
@@ -191,14 +218,14 @@ public final class Journal {
     }
     Map<String, String> stableOf = new LinkedHashMap<>();
     plan.people().forEach(p -> stableOf.put(p.hostPersonId(), p.hostStableId()));
-    List<JournalEntry> open = state.journal(account.id()).stream()
-        .filter(e -> e.kind() == JournalEntry.Kind.CONFLICT && e.status() == JournalEntry.Status.HELD).toList();
+    List<JournalEntry> open = held(HELD_CONFLICTS);
+    List<String> stillHeld = new ArrayList<>(open.stream().map(JournalEntry::id).toList());
     Instant now = clock.instant();
     for (SyncConflict c : held) {
       String stable = stableOf.get(c.hostPersonId());
       if (stable == null) {
-        stable = state.links(account.id()).stream().filter(l -> l.pcoPersonId().equals(c.pcoPersonId()))
-            .map(org.pcosync.api.Link::hostStableId).findFirst().orElse(c.hostPersonId());
+        stable = c.pcoPersonId() == null ? c.hostPersonId() : state.linkByPco(account.id(), c.pcoPersonId())
+            .map(org.pcosync.api.Link::hostStableId).orElse(c.hostPersonId());
       }
       boolean known = false;
       for (JournalEntry e : open) {
@@ -208,13 +235,17 @@ public final class Journal {
             known = true;
           } else {
             state.saveJournalEntry(e.withStatus(JournalEntry.Status.DISCARDED, now));
+            stillHeld.remove(e.id());
           }
         }
       }
       if (!known) {
-        state.saveJournalEntry(new JournalEntry(account.id(), newId("conflict"), JournalEntry.Kind.CONFLICT,
+        String id = newId("conflict");
+        state.saveJournalEntry(new JournalEntry(account.id(), id, JournalEntry.Kind.CONFLICT,
             JournalEntry.Status.HELD, now, now, c.toString(), JournalCodec.encode(new ConflictRecord(stable, c))));
+        stillHeld.add(id);
       }
     }
+    saveIndex(HELD_CONFLICTS, stillHeld);
   }
 }

@@ -68,6 +68,14 @@ final class JournalCodecTest {
   }
 
   @Test
+  void aValueSpelledLikeTheNullMarkerStaysAValue() {
+    RunRecord r = new RunRecord(RunMode.FULL, T0, List.of(new RunPerson("1", "s1", "9", LinkKind.UPDATED,
+        List.of(new Change(Side.HOST, SyncField.NICKNAME, "\\0", "")))));
+
+    assertThat(JournalCodec.decodeRun(JournalCodec.encode(r))).isEqualTo(r);
+  }
+
+  @Test
   void payloadOfAnotherKindIsRejected() {
     String conflict = JournalCodec.encode(new ConflictRecord("s1", new SyncConflict("1", "9", SyncField.MIDDLE_NAME,
         null, "a", "b", ConflictPolicy.HOLD_FOR_REVIEW, "held")));

@@ -214,41 +214,6 @@ abstract class AdminScenarios {
     });
   }
 
-  @Test
-  void discardedHeldPlanWritesNothingAndIsNoLongerListed() {
-    three();
-    host.groups().addMember("volunteers", "3");
-    PcoAccount account = account().build();
-    run(account);
-    editHost("1", b -> b.lastName("Smythe"));
-    SyncReport held = run(account);
-    pco.clearRequests();
-    PcoSyncAdmin admin = sync(account).admin();
-
-    admin.discardHeldPlan(held.journalId());
-
-    assertThat(admin.heldPlans()).isEmpty();
-    assertThat(state.journalEntry(ACCOUNT, held.journalId()).orElseThrow().status())
-        .isEqualTo(JournalEntry.Status.DISCARDED);
-    assertThat(pco.writes()).isEmpty();
-  }
-
-  @Test
-  void aNewerRunSupersedesThePlanStillHeld() {
-    three();
-    host.groups().addMember("volunteers", "3");
-    PcoAccount account = account().build();
-    run(account);
-    editHost("1", b -> b.lastName("Smythe"));
-    SyncReport first = run(account);
-
-    SyncReport second = run(account);
-
-    assertThat(sync(account).admin().heldPlans()).extracting(h -> h.id()).containsExactly(second.journalId());
-    assertThat(state.journalEntry(ACCOUNT, first.journalId()).orElseThrow().status())
-        .isEqualTo(JournalEntry.Status.DISCARDED);
-  }
-
   // ---- journal and revert ---------------------------------------------------------------------------
 
   @Test
@@ -353,28 +318,6 @@ abstract class AdminScenarios {
   }
 
   @Test
-  void hostMergedLinkIsListedInStatusAndUnlinkingItStopsTheReport() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
-    String bob = pcoIdOf("2");
-    host.merge("1", "2");
-    assertThat(run(account).skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("merged"));
-    PcoSyncAdmin admin = sync(account).admin();
-    assertThat(admin.status().people()).anySatisfy(p -> {
-      assertThat(p.hostStableId()).isEqualTo("2");
-      assertThat(p.hostPersonId()).isEqualTo("1");
-      assertThat(p.pcoPersonId()).isEqualTo(bob);
-      assertThat(p.label()).contains("merged");
-    });
-
-    boolean removed = admin.unlink("2");
-
-    assertThat(removed).isTrue();
-    assertThat(run(account).skipped()).isEmpty();
-  }
-
-  @Test
   void settingThePcoIdOfAMergedLinkMovesItToTheSurvivingHostPerson() {
     three();
     PcoAccount account = unguarded();
@@ -394,49 +337,6 @@ abstract class AdminScenarios {
   }
 
   // ---- admin operations -----------------------------------------------------------------------------
-
-  @Test
-  void statusShowsGroupsLevelsLinksAndLastSyncedStateWithoutCallingPco() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
-    host.groups().removeMember("volunteers", "2");
-
-    AccountStatus status = offlineAdmin(account).status();
-
-    assertThat(status.groups()).extracting(SyncGroup::id).containsExactlyInAnyOrder("volunteers", "leaders");
-    assertThat(status.person("1")).hasValueSatisfying(p -> {
-      assertThat(p.inSyncSet()).isTrue();
-      assertThat(p.hostLevel()).isEqualTo(PermissionLevel.EDITOR);
-      assertThat(p.pcoPersonId()).isEqualTo(pcoIdOf("1"));
-      assertThat(p.pcoLevel()).isEqualTo("Editor");
-      assertThat(p.lastSyncedHost().get(SyncField.EMAIL)).isEqualTo("ann@example.org");
-      assertThat(p.lastSyncedPco().get(SyncField.LAST_NAME)).isEqualTo("Smith");
-    });
-    assertThat(status.person("2")).hasValueSatisfying(p -> {
-      assertThat(p.inSyncSet()).isFalse();
-      assertThat(p.hostLevel()).isNull();
-      assertThat(p.pcoPersonId()).isEqualTo(pcoIdOf("2"));
-    });
-    assertThat(status.person("3")).isEmpty();
-  }
-
-  @Test
-  void syncSetPreviewShowsWhoWouldBeInAndOutAndAtWhichLevelWithoutCallingPco() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
-    host.groups().removeMember("volunteers", "2");
-    host.groups().addMember("volunteers", "3");
-
-    SyncSetPreview preview = offlineAdmin(account).previewSyncSet();
-
-    assertThat(preview.in()).extracting(SyncSetPreview.Entry::hostPersonId, SyncSetPreview.Entry::level,
-        SyncSetPreview.Entry::pcoPersonId).containsExactly(
-            org.assertj.core.groups.Tuple.tuple("1", PermissionLevel.EDITOR, pcoIdOf("1")),
-            org.assertj.core.groups.Tuple.tuple("3", PermissionLevel.SCHEDULED_VIEWER, null));
-    assertThat(preview.leaving()).extracting(SyncSetPreview.Entry::hostPersonId).containsExactly("2");
-  }
 
   @Test
   void pcoIdSetByHandIsWhatTheNextRunSyncsTo() {
@@ -488,22 +388,6 @@ abstract class AdminScenarios {
   }
 
   @Test
-  void conflictHeldForReviewIsListedOnceAndNeitherSideIsWritten() {
-    PcoAccount account = heldMiddleNameConflict();
-
-    run(account);
-    run(account);
-
-    assertThat(sync(account).admin().conflicts()).singleElement().satisfies(c -> {
-      assertThat(c.conflict().field()).isEqualTo(SyncField.MIDDLE_NAME);
-      assertThat(c.conflict().hostValue()).isEqualTo("FromHost");
-      assertThat(c.conflict().pcoValue()).isEqualTo("FromPco");
-    });
-    assertThat(pco.attribute(pcoIdOf("1"), "middle_name")).isEqualTo("FromPco");
-    assertThat(host.people().findById("1").orElseThrow().data().middleName()).isEqualTo("FromHost");
-  }
-
-  @Test
   void conflictResolvedWithThePcoValueWritesTheHostAndIsGoneNextRun() {
     PcoAccount account = heldMiddleNameConflict();
     run(account);
@@ -518,29 +402,4 @@ abstract class AdminScenarios {
     assertThat(run(account).conflicts()).isEmpty();
   }
 
-  @Test
-  void conflictResolvedWithTheHostValueWritesPco() {
-    PcoAccount account = heldMiddleNameConflict();
-    run(account);
-    PcoSyncAdmin admin = sync(account).admin();
-
-    admin.resolveConflict(admin.conflicts().get(0).id(), Resolution.HOST_VALUE);
-
-    assertThat(pco.attribute(pcoIdOf("1"), "middle_name")).isEqualTo("FromHost");
-    assertThat(run(account).conflicts()).isEmpty();
-  }
-
-  @Test
-  void conflictChangedSinceItWasHeldIsNotWritten() {
-    PcoAccount account = heldMiddleNameConflict();
-    run(account);
-    PcoSyncAdmin admin = sync(account).admin();
-    HeldConflict c = admin.conflicts().get(0);
-    editHost("1", b -> b.middleName("Again"));
-
-    SyncReport report = admin.resolveConflict(c.id(), Resolution.PCO_VALUE);
-
-    assertThat(report.skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("changed since"));
-    assertThat(host.people().findById("1").orElseThrow().data().middleName()).isEqualTo("Again");
-  }
 }

@@ -11,7 +11,7 @@ final class FakePcoAdminScenariosTest extends AdminScenarios {
 
   @Override
   int population() {
-    return 24; // 200 people are 800 HTTP requests per run: the in-memory port runs the full size
+    return 16; // 200 people are some 800 HTTP requests a run: the in-memory port runs the full size
   }
 
   @Override
