@@ -446,6 +446,8 @@ public final class Planner {
             SyncOperation op = contactWrite(f, rule.writeMode(), c, v, pco);
             if (op == null) {
               moves.add(new BaseMove(f, h, bp));
+            } else if (contactLocked(pcoPerson)) {
+              skipLockedContact(person, link, f, bh, p, bp, moves);
             } else {
               contactOps.add(op);
             }
@@ -470,6 +472,28 @@ public final class Planner {
       }
       if (!moves.isEmpty()) {
         ops.add(new SyncOperation.MoveBases(moves));
+      }
+    }
+
+    /**
+     * Returns whether the account keeps its hands off this PCO person's email, phones and address:
+     * PCO notifies people who can log in of such changes (DESIGN §3).
+     */
+    private boolean contactLocked(PortPerson pcoPerson) {
+      return !account.editContactFieldsOfLoginUsers() && pcoPerson != null && pcoPerson.canLogIn();
+    }
+
+    /**
+     * Reports a contact write left out for a person who can log in. The host base stays, so the
+     * host's change is still pending (reported each run, written once the option is on); the PCO base
+     * follows PCO, so PCO's own later edits still reach the host and no false conflict arises.
+     */
+    private void skipLockedContact(HostPerson person, Link link, SyncField f, String bh, String p, String bp,
+        List<BaseMove> moves) {
+      skipped.add(new SyncSkip(person.id(), link.pcoPersonId(), f + " not written to PCO: the PCO person can log"
+          + " in (PCO would notify them) and the account does not edit contact fields of people who can log in"));
+      if (!Fields.eq(p, bp)) {
+        moves.add(new BaseMove(f, bh, p));
       }
     }
 

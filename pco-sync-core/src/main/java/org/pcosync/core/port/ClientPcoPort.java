@@ -328,7 +328,7 @@ public final class ClientPcoPort implements PcoPort {
         p.birthdate() == null ? null : p.birthdate().toString(),
         p.anniversary() == null ? null : p.anniversary().toString(),
         p.remoteId() == null ? null : p.remoteId().toString(), Boolean.TRUE.equals(p.siteAdministrator()),
-        p.createdAt(), p.updatedAt(),
+        p.canLogIn(), p.createdAt(), p.updatedAt(),
         p.emails().stream().filter(e -> e.address() != null).map(ClientPcoPort::email).toList(),
         p.phoneNumbers().stream().filter(ph -> ph.number() != null).map(ClientPcoPort::phone).toList(),
         p.addresses().stream().map(ClientPcoPort::address).toList());

@@ -96,6 +96,7 @@ public final class InMemoryPcoPort implements PcoPort {
     final String id;
     final EnumMap<PersonAttribute, String> attributes = new EnumMap<>(PersonAttribute.class);
     boolean siteAdministrator;
+    String loginIdentifier;
     final Instant createdAt;
     Instant updatedAt;
     final List<PortEmail> emails = new ArrayList<>();
@@ -113,7 +114,8 @@ public final class InMemoryPcoPort implements PcoPort {
           attributes.get(PersonAttribute.NICKNAME), attributes.get(PersonAttribute.MIDDLE_NAME),
           attributes.get(PersonAttribute.LAST_NAME), attributes.get(PersonAttribute.GENDER),
           attributes.get(PersonAttribute.BIRTHDATE), attributes.get(PersonAttribute.ANNIVERSARY),
-          attributes.get(PersonAttribute.REMOTE_ID), siteAdministrator, createdAt, updatedAt, emails, phones,
+          attributes.get(PersonAttribute.REMOTE_ID), siteAdministrator, loginIdentifier != null, createdAt,
+          updatedAt, emails, phones,
           addresses);
     }
   }
@@ -236,6 +238,14 @@ public final class InMemoryPcoPort implements PcoPort {
   /** Marks a person as organization administrator (or not). */
   public synchronized void setSiteAdministrator(String personId, boolean admin) {
     require(personId).siteAdministrator = admin;
+  }
+
+  /**
+   * Gives a person a PCO login (PCO's read-only {@code login_identifier}), or takes it away with
+   * {@code null}; {@code updated_at} does not move.
+   */
+  public synchronized void setLoginIdentifier(String personId, String loginIdentifier) {
+    require(personId).loginIdentifier = loginIdentifier == null || loginIdentifier.isBlank() ? null : loginIdentifier;
   }
 
   /** Adds a person tag group with tags ({@code tagId → name}, in order). */

@@ -20,6 +20,8 @@ import java.util.List;
  * @param anniversary raw ISO date; nullable
  * @param remoteId {@code remote_id} as text; nullable
  * @param siteAdministrator whether the person is an organization administrator
+ * @param canLogIn whether the person can log in to PCO ({@code login_identifier} set); PCO notifies
+ *     such people when their contact fields change
  * @param createdAt nullable when unknown
  * @param updatedAt nullable when unknown
  * @param emails the person's emails
@@ -38,6 +40,7 @@ public record PortPerson(
     String anniversary,
     String remoteId,
     boolean siteAdministrator,
+    boolean canLogIn,
     Instant createdAt,
     Instant updatedAt,
     List<PortEmail> emails,
@@ -49,6 +52,15 @@ public record PortPerson(
     emails = List.copyOf(requireNonNull(emails, "emails == null"));
     phones = List.copyOf(requireNonNull(phones, "phones == null"));
     addresses = List.copyOf(requireNonNull(addresses, "addresses == null"));
+  }
+
+  /** Creates a person who cannot log in to PCO (the constructor before {@code canLogIn} existed). */
+  public PortPerson(String id, String firstName, String givenName, String nickname, String middleName,
+      String lastName, String gender, String birthdate, String anniversary, String remoteId,
+      boolean siteAdministrator, Instant createdAt, Instant updatedAt, List<PortEmail> emails,
+      List<PortPhone> phones, List<PortAddress> addresses) {
+    this(id, firstName, givenName, nickname, middleName, lastName, gender, birthdate, anniversary, remoteId,
+        siteAdministrator, false, createdAt, updatedAt, emails, phones, addresses);
   }
 
   /** Returns the raw value of a writable attribute; nullable. */

@@ -309,4 +309,54 @@ final class PlannerTest {
     assertThat(((SyncOperation.CreatePerson) ops(plan).get(0)).attributes()).containsAllEntriesOf(expected)
         .doesNotContainKey(PersonAttribute.GIVEN_NAME);
   }
+
+  // ---- people who can log in (account option "edit contact fields of login users") ---------------
+
+  private static PortPerson pcoWhoCanLogIn(String email) {
+    return new PortPerson("p1", "Ted", null, null, "A", "Decker", null, null, null, null, false, true, T0, T0,
+        List.of(new PortEmail("e1", email, "Home", true, T0)), List.of(), List.of());
+  }
+
+  private static PcoAccount notEditingLoginUsersContacts() {
+    return bidirectional().toBuilder().editContactFieldsOfLoginUsers(false).build();
+  }
+
+  @Test
+  void contactFieldOfAPersonWhoCanLogInIsNotWrittenWhenTheOptionIsOff() {
+    Link link = linkAgreeingOn(ted().middleName("A").build(), PermissionLevel.VIEWER);
+
+    SyncPlan plan = plan(notEditingLoginUsersContacts(),
+        host(ted().middleName("B").email("ted.new@example.org").build(), T1), link, pcoWhoCanLogIn(EMAIL));
+
+    assertThat(ops(plan)).noneMatch(o -> o instanceof SyncOperation.WritePcoContact)
+        .anyMatch(o -> o instanceof SyncOperation.UpdatePcoPerson);
+    assertThat(plan.skipped()).singleElement().satisfies(k -> {
+      assertThat(k.hostPersonId()).isEqualTo("1");
+      assertThat(k.pcoPersonId()).isEqualTo("p1");
+      assertThat(k.reason()).startsWith("EMAIL not written to PCO").contains("can log in");
+    });
+  }
+
+  @Test
+  void contactFieldOfAPersonWhoCanLogInIsWrittenWhenTheOptionIsOn() {
+    Link link = linkAgreeingOn(ted().middleName("A").build(), PermissionLevel.VIEWER);
+
+    SyncPlan plan = plan(bidirectional(), host(ted().middleName("A").email("ted.new@example.org").build(), T1), link,
+        pcoWhoCanLogIn(EMAIL));
+
+    assertThat(ops(plan)).anyMatch(o -> o instanceof SyncOperation.WritePcoContact);
+    assertThat(plan.skipped()).isEmpty();
+  }
+
+  @Test
+  void pcoEditOfALoginUsersEmailStillReachesTheHostWhenTheOptionIsOff() {
+    Link link = linkAgreeingOn(ted().middleName("A").build(), PermissionLevel.VIEWER);
+
+    SyncPlan plan = plan(notEditingLoginUsersContacts(), host(ted().middleName("A").build(), T0), link,
+        pcoWhoCanLogIn("ted.pco@example.org"));
+
+    assertThat(ops(plan)).singleElement().isInstanceOfSatisfying(SyncOperation.UpdateHostPerson.class,
+        u -> assertThat(u.personChanges().values().email()).isEqualTo("ted.pco@example.org"));
+    assertThat(plan.skipped()).isEmpty();
+  }
 }
