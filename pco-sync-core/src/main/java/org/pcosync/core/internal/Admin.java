@@ -343,6 +343,7 @@ public final class Admin implements PcoSyncAdmin {
       if (rp.linkKind() == LinkKind.CREATED) {
         notReverted.add(new NotReverted(rp.hostPersonId(), rp.pcoPersonId(), null, null, null,
             "created in PCO by the run; kept (delete it with deletePcoPerson if unwanted)"));
+        continue;
       }
       if (rp.changes().isEmpty()) {
         continue;

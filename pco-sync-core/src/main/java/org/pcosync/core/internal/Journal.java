@@ -144,7 +144,7 @@ public final class Journal {
         continue;
       }
       LinkKind kind = p.creates() ? LinkKind.CREATED : MassChangeGuard.isLinked(p) ? LinkKind.UPDATED : LinkKind.LINKED;
-      List<Change> changes = wholeFailed ? List.of() : changes(p, failed);
+      List<Change> changes = wholeFailed || kind == LinkKind.CREATED ? List.of() : changes(p, failed);
       if (kind == LinkKind.UPDATED && changes.isEmpty()) {
         continue;
       }

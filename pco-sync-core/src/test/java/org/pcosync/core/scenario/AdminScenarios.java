@@ -263,6 +263,20 @@ abstract class AdminScenarios {
     assertThat(pco.attribute(ann, "middle_name")).isNull();
   }
 
+  @Test
+  void revertKeepsPeopleTheRunCreatedAndSaysSo() {
+    three();
+    PcoAccount account = unguarded();
+    SyncReport first = run(account);
+    int people = pco.peopleCount();
+
+    RevertReport revert = sync(account).admin().revert(first.journalId());
+
+    assertThat(revert.notReverted()).extracting(RevertReport.NotReverted::hostPersonId).containsExactly("1", "2");
+    assertThat(revert.notReverted()).allSatisfy(n -> assertThat(n.reason()).contains("created in PCO by the run"));
+    assertThat(pco.peopleCount()).isEqualTo(people);
+  }
+
   // ---- merges ---------------------------------------------------------------------------------------
 
   @Test
