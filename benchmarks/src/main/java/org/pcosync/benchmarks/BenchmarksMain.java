@@ -73,7 +73,7 @@ public final class BenchmarksMain {
     out.println("|---|---:|---:|---:|---:|---:|---:|");
     List<RequestCounts.Row> rows = RequestCounts.measure(n);
     rows.forEach(r -> out.println(r.format()));
-    rows.forEach(r -> out.println("  " + r.run() + ": " + r.summary()));
+    rows.forEach(r -> out.println("  " + r.run() + ": " + r.summary() + "\n    " + r.byEndpoint()));
     out.println();
   }
 
@@ -82,7 +82,7 @@ public final class BenchmarksMain {
         + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB");
     List<PlanMemory.Row> rows = PlanMemory.measure(n, out);
     out.println(PlanMemory.HEADER);
-    out.println("|---|" + "---:|".repeat(9));
+    out.println("|---|" + "---:|".repeat(11));
     rows.forEach(r -> out.println(r.format()));
     out.println();
     out.flush();

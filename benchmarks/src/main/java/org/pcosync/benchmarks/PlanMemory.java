@@ -30,19 +30,24 @@ final class PlanMemory {
    * @param allocatedBytes bytes allocated by one {@code dryRun()} (the least of two)
    * @param reachableBytes bytes reachable from the plan (JOL)
    * @param retainedBytes used heap after GC with the plan held minus without it
+   * @param transientBytes the most heap found live after any GC during a {@code dryRun()}, minus
+   *     the heap live before it: what planning holds while it works (a sample, at GC times only;
+   *     0 when no GC ran)
    * @param planMillis wall time of the last {@code dryRun()} (single shot: informational only)
    */
   record Row(String scenario, int people, int personPlans, long allocatedBytes, long reachableBytes,
-      long retainedBytes, long planMillis) {
+      long retainedBytes, long transientBytes, long planMillis) {
 
     String format() {
-      return String.format("| %-28s | %,9d | %,9d | %,15d | %,7d | %,15d | %,7d | %,15d | %,7d | %,7d |",
+      return String.format("| %-26s | %,7d | %,7d | %,13d | %,6d | %,11d | %,5d | %,11d | %,5d | %,11d | %,5d | %,6d |",
           scenario, people, personPlans, allocatedBytes, allocatedBytes / people, reachableBytes,
-          reachableBytes / people, retainedBytes, retainedBytes / people, planMillis);
+          reachableBytes / people, retainedBytes, retainedBytes / people, transientBytes, transientBytes / people,
+          planMillis);
     }
   }
 
-  static final String HEADER = "| scenario                     |    people |  in plan |  allocated (B) |  B/pers | plan reachable (B) | B/pers | plan retained (B) | B/pers | ms (1 shot) |";
+  static final String HEADER = "| scenario | people | in plan | allocated (B) | B/person | plan reachable (B) | B/person"
+      + " | plan retained (B) | B/person | live while planning (B) | B/person | ms (1 shot) |";
 
   private PlanMemory() {}
 
@@ -84,13 +89,69 @@ final class PlanMemory {
       world.pco().clearCalls();
     }
     long before = usedHeapAfterGc();
+    long peak = LiveAfterGc.max(plan::get) - before;
+    before = usedHeapAfterGc();
     SyncPlan held = plan.get();
     long retained = usedHeapAfterGc() - before;
     long reachable = GraphLayout.parseInstance(held).totalSize();
     int personPlans = held.people().size();
     Reference.reachabilityFence(held);
     world.pco().clearCalls();
-    return new Row(scenario, world.size(), personPlans, allocated, reachable, Math.max(0, retained), millis);
+    return new Row(scenario, world.size(), personPlans, allocated, reachable, Math.max(0, retained),
+        Math.max(0, peak), millis);
+  }
+
+  /** The most heap live after any GC while some work runs (GC notifications of the platform's collectors). */
+  private static final class LiveAfterGc implements javax.management.NotificationListener {
+    private final java.util.concurrent.atomic.AtomicLong max = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong seen = new java.util.concurrent.atomic.AtomicLong();
+
+    private static long collections() {
+      return ManagementFactory.getGarbageCollectorMXBeans().stream()
+          .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionCount).filter(c -> c > 0).sum();
+    }
+
+    static long max(Runnable work) {
+      LiveAfterGc listener = new LiveAfterGc();
+      List<javax.management.NotificationEmitter> emitters = new ArrayList<>();
+      for (java.lang.management.GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+        if (gc instanceof javax.management.NotificationEmitter e) {
+          e.addNotificationListener(listener, null, null);
+          emitters.add(e);
+        }
+      }
+      long gcs = collections();
+      try {
+        work.run();
+        long expected = collections() - gcs;
+        long deadline = System.nanoTime() + 2_000_000_000L;
+        while (listener.seen.get() < expected && System.nanoTime() < deadline) {
+          Thread.onSpinWait(); // notifications arrive on a JMX thread, shortly after each GC
+        }
+      } finally {
+        for (javax.management.NotificationEmitter e : emitters) {
+          try {
+            e.removeNotificationListener(listener);
+          } catch (javax.management.ListenerNotFoundException ignored) {
+            // already gone
+          }
+        }
+      }
+      return listener.max.get();
+    }
+
+    @Override
+    public void handleNotification(javax.management.Notification n, Object handback) {
+      if (!com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(n.getType())) {
+        return;
+      }
+      com.sun.management.GarbageCollectionNotificationInfo info = com.sun.management.GarbageCollectionNotificationInfo
+          .from((javax.management.openmbean.CompositeData) n.getUserData());
+      long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream()
+          .mapToLong(java.lang.management.MemoryUsage::getUsed).sum();
+      max.accumulateAndGet(used, Math::max);
+      seen.incrementAndGet();
+    }
   }
 
   private static long allocatedByThisThread() {

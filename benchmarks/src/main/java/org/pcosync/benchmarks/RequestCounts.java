@@ -43,8 +43,10 @@ final class RequestCounts {
    * @param writes POST, PATCH and DELETE requests
    * @param wallMillis wall time of the run (loopback HTTP; informational only)
    * @param summary the run's report summary
+   * @param byEndpoint request count by method and path, ids replaced by {@code {id}}
    */
-  record Row(String run, int people, long reads, long writes, long wallMillis, String summary) {
+  record Row(String run, int people, long reads, long writes, long wallMillis, String summary,
+      Map<String, Long> byEndpoint) {
 
     long requests() {
       return reads + writes;
@@ -116,7 +118,9 @@ final class RequestCounts {
     }
     List<RecordedRequest> requests = pco.requests();
     long writes = requests.stream().filter(RecordedRequest::isWrite).count();
-    return new Row(name, n, requests.size() - writes, writes, millis, report.summary());
+    Map<String, Long> byEndpoint = new java.util.TreeMap<>();
+    requests.forEach(r -> byEndpoint.merge(r.method() + " " + r.path().replaceAll("/\\d+", "/{id}"), 1L, Long::sum));
+    return new Row(name, n, requests.size() - writes, writes, millis, report.summary(), byEndpoint);
   }
 
   /** Person {@code i} as PCO holds them before the first sync: People only, not in Services. */
