@@ -18,6 +18,7 @@ import org.pcosync.core.admin.PcoSyncAdmin;
 import org.pcosync.core.internal.Admin;
 import org.pcosync.core.internal.Engine;
 import org.pcosync.core.internal.Listeners;
+import org.pcosync.core.internal.WebhookRouter;
 import org.pcosync.core.port.ClientPcoPort;
 import org.pcosync.core.port.PcoPort;
 
@@ -51,6 +52,7 @@ public final class PcoSync {
   private final PcoPort port;
   private final Engine engine;
   private final PcoSyncAdmin admin;
+  private final WebhookRouter webhooks;
 
   private PcoSync(Builder b) {
     this.account = requireNonNull(b.account, "account == null");
@@ -62,6 +64,7 @@ public final class PcoSync {
     this.engine = new Engine(account, port, b.people, b.groups, b.tags, b.state, b.clock, b.executor,
         new Listeners(b.listener), b.leaseOwner != null ? b.leaseOwner : Engine.defaultOwner(), b.leaseTtl);
     this.admin = new Admin(account, port, b.people, b.groups, b.tags, b.state, b.clock, engine);
+    this.webhooks = new WebhookRouter(account, port, b.people, b.state, engine);
   }
 
   private static PcoPort defaultPort(Builder b) {
@@ -145,6 +148,33 @@ public final class PcoSync {
   /** Returns the plan {@link #syncPerson} would apply; writes nothing. */
   public SyncPlan planPerson(String hostPersonId) {
     return engine.planPerson(requireNonNull(hostPersonId, "hostPersonId == null"));
+  }
+
+  /**
+   * Handles one webhook POST from PCO (DESIGN §10): verifies its signature, then turns each event
+   * into a targeted sync, so PCO edits reach the host in seconds. {@code person.updated} of a linked
+   * person syncs that host person ({@link #syncPerson}); {@code person.created} is ignored (the host
+   * is the master: the next run's matching links a new PCO person); {@code person.destroyed} of a
+   * linked person is reported as a broken link, host data kept; {@code person_merger.created} moves
+   * the link to the kept person as a run does, then syncs it. See {@code README-webhooks.md}.
+   *
+   * <pre>{@code
+   * byte[] body = request.getInputStream().readAllBytes();          // the raw bytes
+   * String secret = secrets.get(request.getHeader("X-PCO-Webhooks-Name")); // one per subscription
+   * WebhookResult result = sync.handleWebhook(body, request.getHeader("X-PCO-Webhooks-Authenticity"), secret);
+   * response.setStatus(result.shouldRedeliver() ? 503 : 200);
+   * }</pre>
+   *
+   * @param rawBody the request body exactly as received
+   * @param authenticitySignature the {@code X-PCO-Webhooks-Authenticity} header; nullable (refused)
+   * @param webhookSecret the subscription's {@code authenticity_secret}; never logged
+   * @return an outcome per event delivery
+   * @throws WebhookRejectedException when the signature does not verify (nothing is read or
+   *     synced) or the body is no PCO delivery
+   */
+  public WebhookResult handleWebhook(byte[] rawBody, String authenticitySignature, String webhookSecret) {
+    return webhooks.handle(requireNonNull(rawBody, "rawBody == null"), authenticitySignature,
+        requireNonNull(webhookSecret, "webhookSecret == null"));
   }
 
   /**
