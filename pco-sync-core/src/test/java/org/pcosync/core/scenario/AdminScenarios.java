@@ -104,6 +104,14 @@ abstract class AdminScenarios {
         .build(), clock);
   }
 
+  /** {@link #three()} synced once without the guard; returns that account. */
+  PcoAccount syncedThree() {
+    three();
+    PcoAccount account = unguarded();
+    run(account);
+    return account;
+  }
+
   /** The account with the default guard (10 %, 25 archives) and downgrade on. */
   PcoAccount.Builder account() {
     return PcoAccount.builder(ACCOUNT).name("First Church")
@@ -218,9 +226,7 @@ abstract class AdminScenarios {
 
   @Test
   void revertRestoresEveryFieldAndLevelTheRunChanged() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
+    PcoAccount account = syncedThree();
     String ann = pcoIdOf("1");
     editHost("1", b -> b.lastName("Smythe").phone(PhoneType.MOBILE, "555-987-6543"));
     host.groups().removeMember("leaders", "1");
@@ -244,9 +250,7 @@ abstract class AdminScenarios {
 
   @Test
   void revertLeavesAFieldChangedSinceTheRunAndReportsIt() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
+    PcoAccount account = syncedThree();
     String ann = pcoIdOf("1");
     editHost("1", b -> b.lastName("Smythe").middleName("Q"));
     SyncReport run = run(account);
@@ -281,9 +285,7 @@ abstract class AdminScenarios {
 
   @Test
   void pcoMergeMovesTheLinkAndTheNextRunCreatesNobody() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
+    PcoAccount account = syncedThree();
     String old = pcoIdOf("1");
     String kept = pco.addPerson("Ann", "Smith", "ann.smith@work.example");
     mergeInPco(kept, old);
@@ -298,9 +300,7 @@ abstract class AdminScenarios {
 
   @Test
   void pcoMergeOfTwoLinkedPeopleIsReportedAndTheLinksStay() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
+    PcoAccount account = syncedThree();
     String ann = pcoIdOf("1");
     String bob = pcoIdOf("2");
     mergeInPco(bob, ann);
@@ -316,9 +316,7 @@ abstract class AdminScenarios {
 
   @Test
   void pcoMergeOfTwoPeopleTheHostMergedTooLeavesOneLinkAndNothingToReport() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
+    PcoAccount account = syncedThree();
     String ann = pcoIdOf("1");
     host.merge("1", "2");
     mergeInPco(ann, pcoIdOf("2"));
@@ -333,9 +331,7 @@ abstract class AdminScenarios {
 
   @Test
   void settingThePcoIdOfAMergedLinkMovesItToTheSurvivingHostPerson() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
+    PcoAccount account = syncedThree();
     String bob = pcoIdOf("2");
     host.groups().addMember("volunteers", "3");
     host.merge("3", "2");    // Cy's record survives; Bob's link now finds Cy, who has no link of his own
@@ -354,9 +350,7 @@ abstract class AdminScenarios {
 
   @Test
   void pcoIdSetByHandIsWhatTheNextRunSyncsTo() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
+    PcoAccount account = syncedThree();
     String other = pco.addPerson("Ann", "Smith-Other", "ann.other@example.org");
     int people = pco.peopleCount();
 
@@ -370,9 +364,7 @@ abstract class AdminScenarios {
 
   @Test
   void deletingALinkedPcoRecordUnlinksAndThePersonStillInTheSetComesBackNextRun() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
+    PcoAccount account = syncedThree();
     String bob = pcoIdOf("2");
     int people = pco.peopleCount();
     pco.clearRequests();

@@ -72,9 +72,7 @@ final class InMemoryAdminScenariosTest extends AdminScenarios {
 
   @Test
   void statusShowsGroupsLevelsLinksAndLastSyncedStateWithoutCallingPco() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
+    PcoAccount account = syncedThree();
     host.groups().removeMember("volunteers", "2");
 
     AccountStatus status = offlineAdmin(account).status();
@@ -98,9 +96,7 @@ final class InMemoryAdminScenariosTest extends AdminScenarios {
 
   @Test
   void syncSetPreviewShowsWhoWouldBeInAndOutAndAtWhichLevelWithoutCallingPco() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
+    PcoAccount account = syncedThree();
     host.groups().removeMember("volunteers", "2");
     host.groups().addMember("volunteers", "3");
 
@@ -115,9 +111,7 @@ final class InMemoryAdminScenariosTest extends AdminScenarios {
 
   @Test
   void adminWritesFailFastWhileARunHoldsTheLease() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
+    PcoAccount account = syncedThree();
     state.tryAcquireLease(ACCOUNT, "another-machine", clock.instant(), Duration.ofMinutes(10)).orElseThrow();
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> sync(account).admin().deletePcoPerson("2"))
@@ -169,9 +163,7 @@ final class InMemoryAdminScenariosTest extends AdminScenarios {
 
   @Test
   void hostMergedLinkIsListedInStatusAndUnlinkingItStopsTheReport() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
+    PcoAccount account = syncedThree();
     String bob = pcoIdOf("2");
     host.merge("1", "2");
     assertThat(run(account).skipped()).singleElement().satisfies(s -> assertThat(s.reason()).contains("merged"));
@@ -191,9 +183,7 @@ final class InMemoryAdminScenariosTest extends AdminScenarios {
 
   @Test
   void revertLeavesWhatTheRunFailedToWrite() {
-    three();
-    PcoAccount account = unguarded();
-    run(account);
+    PcoAccount account = syncedThree();
     String ann = pcoIdOf("1");
     editHost("1", b -> b.lastName("Smythe").phone(PhoneType.MOBILE, "555-987-6543"));
     pco.failPersonPatches();
