@@ -16,7 +16,9 @@ import org.pcosync.client.Sleeper;
 import org.pcosync.client.TokenListener;
 import org.pcosync.core.admin.PcoSyncAdmin;
 import org.pcosync.core.internal.Admin;
+import org.pcosync.core.internal.ContactPush;
 import org.pcosync.core.internal.Engine;
+import org.pcosync.core.internal.Importer;
 import org.pcosync.core.internal.Listeners;
 import org.pcosync.core.internal.WebhookRouter;
 import org.pcosync.core.port.ClientPcoPort;
@@ -53,6 +55,8 @@ public final class PcoSync {
   private final Engine engine;
   private final PcoSyncAdmin admin;
   private final WebhookRouter webhooks;
+  private final ContactPush contacts;
+  private final java.util.function.Supplier<Importer> importer;
 
   private PcoSync(Builder b) {
     this.account = requireNonNull(b.account, "account == null");
@@ -65,6 +69,12 @@ public final class PcoSync {
         new Listeners(b.listener), b.leaseOwner != null ? b.leaseOwner : Engine.defaultOwner(), b.leaseTtl);
     this.admin = new Admin(account, port, b.people, b.groups, b.tags, b.state, b.clock, engine);
     this.webhooks = new WebhookRouter(account, port, b.people, b.state, engine);
+    this.contacts = new ContactPush(account, port, b.people, b.tags, b.state, b.clock);
+    PersonRepository people = b.people;
+    GroupRepository groups = b.groups;
+    SyncStateStore state = b.state;
+    Clock clock = b.clock;
+    this.importer = () -> new Importer(account, port, people, groups, state, clock);
   }
 
   private static PcoPort defaultPort(Builder b) {
@@ -148,6 +158,80 @@ public final class PcoSync {
   /** Returns the plan {@link #syncPerson} would apply; writes nothing. */
   public SyncPlan planPerson(String hostPersonId) {
     return engine.planPerson(requireNonNull(hostPersonId, "hostPersonId == null"));
+  }
+
+  /**
+   * Pushes a web-form submission to PCO People now (the form-push profile): finds the PCO person by
+   * name and email (DESIGN §6) or creates one, then writes what the account's profile allows —
+   * with {@link org.pcosync.api.SyncProfile#formPush()} phone numbers, the address and the email
+   * are added when missing (never overwritten) and gender and birthdate filled only when empty.
+   * Takes no run lease (a running job never blocks a form); two pushes of one email in this
+   * process run one after the other. No Services request is made.
+   *
+   * <pre>{@code
+   * ContactResult r = sync.pushContact(ContactSubmission.builder("Jimmy", "Parker", "jimmy@example.org")
+   *     .phone(PhoneType.MOBILE, "623-555-0101").build());
+   * }</pre>
+   *
+   * @throws org.pcosync.api.PcoSyncException with {@link org.pcosync.api.ErrorCode#CONFIGURATION}
+   *     when the account's profile writes the host or enables Services
+   */
+  public ContactResult pushContact(ContactSubmission submission) {
+    return contacts.push(requireNonNull(submission, "submission == null"));
+  }
+
+  /**
+   * Returns the PCO people holding this email (spouses may share one), as profile data for
+   * prefilling a sign-in form (the lookup + register profile): the fields the account's profile
+   * syncs, names by its name mapping. Reads PCO only; writes nothing.
+   *
+   * <pre>{@code
+   * List<PcoPersonProfile> found = sync.lookupByEmail("jimmy@example.org");
+   * }</pre>
+   *
+   * @throws org.pcosync.api.InvalidValueException naming {@code "email"} when it is no email address
+   */
+  public java.util.List<PcoPersonProfile> lookupByEmail(String email) {
+    return contacts.lookup(email);
+  }
+
+  /**
+   * Registers a person who signed up: returns the PCO person matching name and email (§6), or
+   * creates one (with a create intent, so a retry after a crash finds it). An existing person is
+   * never changed. No Services request is made.
+   *
+   * <pre>{@code
+   * ContactResult r = sync.register(PersonData.builder().firstName("Ann").lastName("Lee")
+   *     .email("ann@example.org").build());
+   * String pcoId = r.pcoPersonId();
+   * }</pre>
+   *
+   * @throws org.pcosync.api.InvalidValueException naming the field: no valid email, no last name,
+   *     no first name or nickname, a malformed phone
+   * @throws org.pcosync.api.PcoSyncException with {@link org.pcosync.api.ErrorCode#CONFIGURATION}
+   *     when the account's profile enables Services
+   */
+  public ContactResult register(org.pcosync.api.PersonData person) {
+    return contacts.register(requireNonNull(person, "person == null"));
+  }
+
+  /**
+   * Imports PCO people into the host, once (DESIGN §8): every PCO person not yet linked is matched
+   * to a host person (email, first and last name) or created with the account's
+   * {@linkplain PcoAccount#defaultConnectionStatus() default connection status}, added to the
+   * {@linkplain PcoAccount#importGroupIds() import group} of their Services level, and linked.
+   * Resumable: an import that stopped (PCO unavailable, a crash) continues from its checkpoint on
+   * the next call, without importing anyone twice.
+   *
+   * <pre>{@code
+   * ImportReport r = sync.importFromPco();
+   * log.info("{}", r.summary());
+   * }</pre>
+   *
+   * @throws SyncAlreadyRunningException when a run holds the account's lease
+   */
+  public ImportReport importFromPco() {
+    return engine.underRenewedLease(heartbeat -> importer.get().run(heartbeat));
   }
 
   /**

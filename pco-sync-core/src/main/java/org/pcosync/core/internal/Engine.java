@@ -148,6 +148,25 @@ public final class Engine {
     }
   }
 
+  /**
+   * Runs long work (the import from PCO) under the account's run lease; the work calls the given
+   * heartbeat between steps, which renews the lease when due.
+   *
+   * @throws SyncAlreadyRunningException when a run holds the lease, or the lease was lost
+   */
+  public <T> T underRenewedLease(java.util.function.Function<Runnable, T> work) {
+    Optional<RunLease> lease = state.tryAcquireLease(account.id(), owner, clock.instant(), leaseTtl);
+    if (lease.isEmpty()) {
+      throw new SyncAlreadyRunningException(account.id(), state.currentLease(account.id()).orElse(null));
+    }
+    LeaseKeeper keeper = new LeaseKeeper(lease.get());
+    try {
+      return work.apply(keeper::renewIfDue);
+    } finally {
+      state.releaseLease(keeper.lease);
+    }
+  }
+
   private interface LeasedWork {
     SyncReport run(LeaseKeeper lease);
   }
@@ -425,32 +444,7 @@ public final class Engine {
 
   /** Looks for the person an interrupted create may have made. */
   private List<PortPerson> recover(CreateIntent intent, HostPerson person) {
-    Map<String, PortPerson> found = new LinkedHashMap<>();
-    if (intent.pcoPersonId() != null) {
-      port.person(intent.pcoPersonId()).ifPresent(p -> found.put(p.id(), p));
-      return List.copyOf(found.values());
-    }
-    Instant earliest = intent.startedAt().minus(Planner.INTENT_SKEW);
-    String id = intent.hostPersonId();
-    if (!id.isEmpty() && id.length() <= 18 && id.chars().allMatch(Character::isDigit)) {
-      port.findByRemoteId(id).forEach(p -> found.put(p.id(), p));
-    }
-    String last = person.data().lastName();
-    Set<String> firsts = new java.util.LinkedHashSet<>();
-    if (person.data().nickname() != null) {
-      firsts.add(person.data().nickname());
-    }
-    if (person.data().firstName() != null) {
-      firsts.add(person.data().firstName());
-    }
-    if (last != null) {
-      for (String first : firsts) {
-        port.findByName(first, last).forEach(p -> found.put(p.id(), p));
-      }
-    }
-    return found.values().stream()
-        .filter(p -> p.createdAt() == null || !p.createdAt().isBefore(earliest))
-        .toList();
+    return CreateRecovery.candidates(port, intent, person);
   }
 
   private interface HostRead<T> {

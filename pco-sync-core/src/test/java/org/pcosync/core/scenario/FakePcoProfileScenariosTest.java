@@ -1,0 +1,11 @@
+package org.pcosync.core.scenario;
+
+import org.pcosync.testkit.MutableClock;
+
+/** The one-way profile and import scenarios end to end: engine → client → HTTP → fake PCO. */
+final class FakePcoProfileScenariosTest extends ProfileScenarios {
+  @Override
+  PcoWorld newWorld(MutableClock clock) {
+    return new FakePcoWorld(clock);
+  }
+}
