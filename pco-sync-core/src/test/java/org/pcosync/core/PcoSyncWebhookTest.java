@@ -78,6 +78,16 @@ final class PcoSyncWebhookTest {
   }
 
   @Test
+  void emptySecretRefusesEveryDeliveryWithoutAnyCall() {
+    byte[] body = WebhookDeliveries.body(UPDATED, "Person", "1001", "{}");
+
+    assertThatThrownBy(() -> recordingSync().handleWebhook(body, WebhookDeliveries.sign(body, "x"), ""))
+        .isInstanceOfSatisfying(WebhookRejectedException.class,
+            e -> assertThat(e.reason()).isEqualTo(WebhookRejectedException.Reason.BAD_SIGNATURE));
+    assertThat(calls).isEmpty();
+  }
+
+  @Test
   void signedBodyThatIsNoDeliveryIsRefusedAsMalformed() {
     byte[] body = "<html>not json</html>".getBytes(StandardCharsets.UTF_8);
 

@@ -82,7 +82,7 @@ public final class WebhookRouter {
   public WebhookResult handle(byte[] rawBody, String signature, String secret) {
     requireNonNull(rawBody, "rawBody == null");
     requireNonNull(secret, "secret == null");
-    if (!WebhookSignatures.verify(rawBody, signature, secret)) {
+    if (secret.isEmpty() || !WebhookSignatures.verify(rawBody, signature, secret)) {
       throw new WebhookRejectedException(WebhookRejectedException.Reason.BAD_SIGNATURE, "webhook for account "
           + account.id() + " refused: " + WebhookSignatures.HEADER + " is missing or does not verify with the"
           + " subscription's secret; nothing was synced", null);
@@ -127,6 +127,11 @@ public final class WebhookRouter {
     }
   }
 
+  private static WebhookOutcome unlinked(WebhookDelivery d, String pcoId) {
+    return new WebhookOutcome.Ignored(d.id(), d.name(), pcoId, "PCO person " + pcoId
+        + " is linked to no host person (the host is the master)");
+  }
+
   private static WebhookOutcome noPerson(WebhookDelivery d) {
     return new WebhookOutcome.Ignored(d.id(), d.name(), null, "the payload names no PCO person");
   }
@@ -134,8 +139,7 @@ public final class WebhookRouter {
   private WebhookOutcome syncLinked(WebhookDelivery d, String pcoId) {
     Optional<Link> link = state.linkByPco(account.id(), pcoId);
     if (link.isEmpty()) {
-      return new WebhookOutcome.Ignored(d.id(), d.name(), pcoId, "PCO person " + pcoId
-          + " is linked to no host person (the host is the master)");
+      return unlinked(d, pcoId);
     }
     String stable = link.get().hostStableId();
     HostPerson person;
@@ -157,8 +161,7 @@ public final class WebhookRouter {
   private WebhookOutcome destroyed(WebhookDelivery d, String pcoId) {
     Optional<Link> link = state.linkByPco(account.id(), pcoId);
     if (link.isEmpty()) {
-      return new WebhookOutcome.Ignored(d.id(), d.name(), pcoId, "PCO person " + pcoId
-          + " is linked to no host person");
+      return unlinked(d, pcoId);
     }
     String stable = link.get().hostStableId();
     log.warn("account {}: PCO deleted person {}, linked to host person {}", account.id(), pcoId, stable);
