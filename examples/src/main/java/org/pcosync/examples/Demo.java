@@ -70,7 +70,7 @@ public final class Demo {
             break;
           case "--rate-limit-period":
             String p = args[++i];
-            period = p.equals("off") ? null : Duration.parse("PT" + p.toUpperCase(Locale.ROOT));
+            period = p.equals("off") ? null : parsePeriod(p);
             break;
           case "--dry-run":
             dryRun = true;
@@ -84,6 +84,25 @@ public final class Demo {
         }
       }
       return new Options(people, seed, period, dryRun, apply, env.get("PCO_APP_ID"), env.get("PCO_SECRET"));
+    }
+
+    /** Parses "2s", "500ms" or "1m". */
+    static Duration parsePeriod(String p) {
+      String s = p.strip().toLowerCase(Locale.ROOT);
+      try {
+        if (s.endsWith("ms")) {
+          return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+        }
+        if (s.endsWith("s")) {
+          return Duration.ofSeconds(Long.parseLong(s.substring(0, s.length() - 1)));
+        }
+        if (s.endsWith("m")) {
+          return Duration.ofMinutes(Long.parseLong(s.substring(0, s.length() - 1)));
+        }
+      } catch (NumberFormatException e) {
+        // fall through to the error below
+      }
+      throw new IllegalArgumentException("--rate-limit-period takes 2s, 500ms, 1m or off, not " + p);
     }
 
     boolean realPco() {
@@ -105,8 +124,7 @@ public final class Demo {
       out.println("pco-sync demo: a fake PCO at " + pco.baseUrl() + " (no network, no PCO account)");
       out.println(options.ratePeriod == null
           ? "  rate limit: off"
-          : "  rate limit: 100 requests per " + options.ratePeriod.toMillis() / 1000.0
-              + " s (the real PCO allows 100 per 20 s; shortened so the demo is quick)");
+          : "  rate limit: 100 requests per " + options.ratePeriod.toMillis() + " ms (the real PCO allows 100 per 20 s; shortened so the demo is quick)");
       DemoWorld world = DemoWorld.seed(pco, options.people, options.seed, ACCOUNT_ID);
       out.println("  seeded: " + world.describe());
 
@@ -201,7 +219,7 @@ public final class Demo {
   }
 
   private void printReport(SyncReport r) {
-    out.println("  " + r.summary());
+    out.println("  " + r.summary() + " (" + Duration.between(r.startedAt(), r.finishedAt()).toMillis() + " ms)");
     r.failures().forEach(f -> out.println("    failed: " + f));
     r.conflicts().forEach(c -> out.println("    conflict: " + c));
     r.lowered().forEach(c -> out.println("    lowered: " + c));

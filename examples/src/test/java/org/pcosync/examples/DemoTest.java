@@ -28,7 +28,7 @@ final class DemoTest {
     if (threeRuns == null) {
       ByteArrayOutputStream b = new ByteArrayOutputStream();
       threeRuns = new Demo(new PrintStream(b, true, StandardCharsets.UTF_8),
-          Demo.Options.parse(new String[] {"--people", "50", "--rate-limit-period", "off", "--seed", "3"}, Map.of()))
+          Demo.Options.parse(new String[] {"--people", "50", "--rate-limit-period", "500ms", "--seed", "3"}, Map.of()))
           .run();
       threeRunsOutput = b.toString(StandardCharsets.UTF_8);
     }
@@ -60,7 +60,7 @@ final class DemoTest {
 
   @Test
   void dryRunWritesNothingAndPrintsThePlan() throws Exception {
-    Demo.Result r = demo("--people", "30", "--rate-limit-period", "off", "--dry-run");
+    Demo.Result r = demo("--people", "30", "--rate-limit-period", "500ms", "--dry-run");
 
     assertThat(r.thirdRunWrites()).isZero();
     assertThat(r.dryRunPlan().hasChanges()).isTrue();
@@ -71,6 +71,13 @@ final class DemoTest {
   void unknownOptionIsRejectedWithTheListOfOptions() {
     assertThatThrownBy(() -> Demo.Options.parse(new String[] {"--fast"}, Map.of()))
         .hasMessageContaining("--fast").hasMessageContaining("--dry-run");
+  }
+
+  @Test
+  void rateLimitPeriodTakesUnits() {
+    assertThat(Demo.Options.parsePeriod("500ms")).hasMillis(500);
+    assertThat(Demo.Options.parsePeriod("2s")).hasSeconds(2);
+    assertThatThrownBy(() -> Demo.Options.parsePeriod("fast")).hasMessageContaining("2s, 500ms");
   }
 
   @Test
