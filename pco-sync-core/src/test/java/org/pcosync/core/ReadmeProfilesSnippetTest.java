@@ -35,7 +35,7 @@ import org.pcosync.testkit.memory.InMemorySyncStateStore;
  */
 final class ReadmeProfilesSnippetTest {
   private final MutableClock clock = MutableClock.create();
-  private final FakePco pco = FakePco.builder().clock(clock).build().start();
+  private final FakePco pco = FakePco.builder().clock(clock).noRateLimit().build().start();
   private final InMemoryHost host = InMemoryHost.of(HostFixture.builder()
       .person("1", PersonData.builder().firstName("Ted").lastName("Decker").email("ted@example.org").build())
       .group("first-church", SyncGroup.permissionGroup("volunteers", "Volunteers", PermissionLevel.SCHEDULED_VIEWER), "1")

@@ -32,6 +32,7 @@ import org.pcosync.core.ContactSubmission;
 import org.pcosync.core.ImportReport;
 import org.pcosync.core.PcoPersonProfile;
 import org.pcosync.core.PcoSync;
+import org.pcosync.core.SyncAlreadyRunningException;
 import org.pcosync.core.SyncReport;
 import org.pcosync.core.port.PortAddress;
 import org.pcosync.testkit.MutableClock;
@@ -305,6 +306,36 @@ abstract class ProfileScenarios {
   }
 
   @Test
+  void formPushMatchingTwoPcoPeopleIsAmbiguousAndWritesNothing() {
+    pco.addPerson("Jimmy", "Parker", JIMMY_EMAIL);
+    pco.addPerson("Jimmy", "Parker", JIMMY_EMAIL);
+    pco.clearRequests();
+
+    ContactResult r = formPush().pushContact(ContactSubmission.builder("Jimmy", "Parker", JIMMY_EMAIL)
+        .phone(PhoneType.MOBILE, "623-555-0101").build());
+
+    assertThat(r.outcome()).isEqualTo(Outcome.AMBIGUOUS);
+    assertThat(r.failures()).singleElement().satisfies(f -> assertThat(f.code()).isEqualTo(ErrorCode.AMBIGUOUS_MATCH));
+    assertThat(pco.writes()).isEmpty();
+  }
+
+  @Test
+  void formPushReportsAPhonePcoRejectsAndStillAddsTheAddress() {
+    String existing = pco.addPerson("Jimmy", "Parker", JIMMY_EMAIL);
+    pco.rejectPhoneNumbersContaining("555");
+
+    ContactResult r = formPush().pushContact(ContactSubmission.builder("Jimmy", "Parker", JIMMY_EMAIL)
+        .phone(PhoneType.MOBILE, "623-555-0101").homeAddress(HOME).build());
+
+    assertThat(r.failures()).singleElement().satisfies(f -> {
+      assertThat(f.field()).isEqualTo(SyncField.MOBILE_PHONE);
+      assertThat(f.code()).isEqualTo(ErrorCode.PCO_REJECTED);
+    });
+    assertThat(r.added()).containsExactly(SyncField.HOME_ADDRESS);
+    assertThat(addresses(existing)).containsExactly(HOME);
+  }
+
+  @Test
   void formPushMakesNoServicesRequests() {
     formPush().pushContact(ContactSubmission.builder("Jimmy", "Parker", JIMMY_EMAIL).build());
 
@@ -398,6 +429,15 @@ abstract class ProfileScenarios {
   }
 
   @Test
+  void registerRefusesAProfileThatAddsPeopleToServices() {
+    PcoSync bidirectional = sync(account(SyncProfile.bidirectional()).build());
+
+    assertThatThrownBy(() -> bidirectional.register(PersonData.builder().firstName("Ann").lastName("Lee")
+        .email("ann@example.org").build()))
+        .isInstanceOfSatisfying(PcoSyncException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION));
+  }
+
+  @Test
   void registerWithoutALastNameIsATypedErrorNamingTheField() {
     assertThatThrownBy(() -> lookupRegister().register(PersonData.builder().firstName("Ann").email("ann@example.org").build()))
         .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("lastName"));
@@ -454,6 +494,33 @@ abstract class ProfileScenarios {
     String hostId = host.people().findByEmail("olive@example.org").get(0).id();
     assertThat(host.groups().activeMemberIds("imported-editors")).containsExactly(hostId);
     assertThat(r.addedToGroups()).isEqualTo(1);
+  }
+
+  @Test
+  void importOfAPersonMatchingTwoHostPeopleIsReportedAndLinksNobody() {
+    String jimmy = pco.addPerson("Jimmy", "Parker", JIMMY_EMAIL);
+    hostForImport();
+    host.people().create(PersonData.builder().firstName("Jimmy").lastName("Parker").email(JIMMY_EMAIL).build(), null);
+    int hostPeople = host.people().size();
+
+    ImportReport r = sync(importing()).importFromPco();
+
+    assertThat(r.failures()).singleElement().satisfies(f -> {
+      assertThat(f.pcoPersonId()).isEqualTo(jimmy);
+      assertThat(f.code()).isEqualTo(ErrorCode.AMBIGUOUS_MATCH);
+    });
+    assertThat(state.linkByPco(ACCOUNT, jimmy)).isEmpty();
+    assertThat(host.people().size()).isEqualTo(hostPeople + 1); // only the account's own user was created
+  }
+
+  @Test
+  void importWhileARunHoldsTheLeaseFailsFastAndImportsNobody() {
+    pco.addPerson("Olive", "Only", "olive@example.org");
+    hostForImport();
+    state.tryAcquireLease(ACCOUNT, "the 2-hourly job", clock.instant(), Duration.ofHours(1)).orElseThrow();
+
+    assertThatThrownBy(() -> sync(importing()).importFromPco()).isInstanceOf(SyncAlreadyRunningException.class);
+    assertThat(host.people().size()).isEqualTo(1);
   }
 
   @Test
