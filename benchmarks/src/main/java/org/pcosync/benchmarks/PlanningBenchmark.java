@@ -25,14 +25,16 @@ import org.pcosync.core.SyncPlan;
  *
  * <p>Scenarios: {@code steady} (nothing changed since the last run: an empty plan) and
  * {@code edits} (1 % of the people edited in the host and another 1 % in PCO: a plan of N / 50
- * people). Short warmup and measurement so the whole matrix finishes in a few minutes; pass
- * JMH's {@code -wi/-i/-f} for longer runs.
+ * people). Ten seconds of warmup: on a loaded two-core machine C2 needs that long, and with 2 s
+ * the 1 000- and 10 000-person trials measured the interpreter (5–10× slower). Measurement is
+ * short so the whole matrix finishes in a few minutes; pass JMH's {@code -wi/-i/-f} for longer
+ * runs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms3g", "-Xmx3g"})
-@Warmup(iterations = 2, time = 1)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 3, time = 2)
 public class PlanningBenchmark {
 
