@@ -208,7 +208,8 @@ public final class ContactPush {
       }
     }
     if (!creates && !writeMatched) {
-      return new ContactResult(Outcome.MATCHED, matched.id(), List.of(), skips(data, Set.of(), matched), List.of());
+      return new ContactResult(Outcome.MATCHED, matched.id(), List.of(), skips(data, Set.of(), matched, false),
+          List.of());
     }
     PersonPlan applied = new PersonPlan(pp.hostPersonId(), pp.hostStableId(), pp.pcoPersonId(), pp.label(), ops);
     ReportBuilder report = new ReportBuilder();
@@ -237,7 +238,7 @@ public final class ContactPush {
     Set<SyncField> notSkipped = EnumSet.copyOf(failed);
     notSkipped.addAll(added);
     return new ContactResult(creates ? Outcome.CREATED : Outcome.MATCHED, pcoId, added,
-        skips(data, notSkipped, matched), report.failures);
+        skips(data, notSkipped, matched, true), report.failures);
   }
 
   private static List<SyncField> written(SyncOperation op) {
@@ -275,7 +276,7 @@ public final class ContactPush {
   }
 
   /** Returns why each given field that was neither written nor failed was left alone. */
-  private List<FieldSkip> skips(PersonData data, Set<SyncField> done, PortPerson matched) {
+  private List<FieldSkip> skips(PersonData data, Set<SyncField> done, PortPerson matched, boolean writesMatched) {
     List<FieldSkip> out = new ArrayList<>();
     Fields.PcoSide pco = matched == null ? null : Fields.pco(matched, account.nameMapping());
     for (SyncField f : Fields.PERSON_FIELDS) {
@@ -293,8 +294,10 @@ public final class ContactPush {
         reason = "already on file in PCO";
       } else if (rule.writeMode() == WriteMode.FILL_IF_EMPTY) {
         reason = "PCO already holds another value; this profile only fills empty fields";
-      } else {
+      } else if (!writesMatched) {
         reason = "not written: a registration never changes an existing PCO person";
+      } else {
+        reason = "not written by the " + account.profile().name() + " profile";
       }
       out.add(new FieldSkip(f, reason));
     }

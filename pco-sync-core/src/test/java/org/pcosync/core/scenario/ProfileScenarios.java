@@ -429,6 +429,17 @@ abstract class ProfileScenarios {
   }
 
   @Test
+  void registerSaysWhichFieldsItLeftOffTheMatchingPerson() {
+    pco.addPerson("Ann", "Lee", "ann@example.org");
+
+    ContactResult r = lookupRegister().register(PersonData.builder().firstName("Ann").lastName("Lee")
+        .email("ann@example.org").phone(PhoneType.MOBILE, "623-555-0142").build());
+
+    assertThat(r.skipped()).filteredOn(s -> s.field() == SyncField.MOBILE_PHONE).singleElement()
+        .satisfies(s -> assertThat(s.reason()).contains("never changes an existing PCO person"));
+  }
+
+  @Test
   void registerRefusesAProfileThatAddsPeopleToServices() {
     PcoSync bidirectional = sync(account(SyncProfile.bidirectional()).build());
 
