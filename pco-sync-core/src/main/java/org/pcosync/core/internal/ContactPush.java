@@ -292,6 +292,10 @@ public final class ContactPush {
         reason = "not written";
       } else if (onFile(f, v, matched, pco)) {
         reason = "already on file in PCO";
+      } else if (!Fields.ATTRIBUTE_FIELDS.contains(f) && !account.editContactFieldsOfLoginUsers()
+          && matched.canLogIn()) {
+        reason = "the PCO person can log in (PCO would notify them) and the account does not edit contact fields"
+            + " of people who can log in";
       } else if (rule.writeMode() == WriteMode.FILL_IF_EMPTY) {
         reason = "PCO already holds another value; this profile only fills empty fields";
       } else if (!writesMatched) {

@@ -8,4 +8,9 @@ final class FakePcoProfileScenariosTest extends ProfileScenarios {
   PcoWorld newWorld(MutableClock clock) {
     return new FakePcoWorld(clock);
   }
+
+  @Override
+  void giveLogin(String pcoId, String loginIdentifier) {
+    ((FakePcoWorld) pco).fake().people().setLoginIdentifier(pcoId, loginIdentifier);
+  }
 }

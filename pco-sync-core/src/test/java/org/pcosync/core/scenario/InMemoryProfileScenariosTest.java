@@ -8,4 +8,9 @@ final class InMemoryProfileScenariosTest extends ProfileScenarios {
   PcoWorld newWorld(MutableClock clock) {
     return new InMemoryWorld(clock);
   }
+
+  @Override
+  void giveLogin(String pcoId, String loginIdentifier) {
+    ((InMemoryWorld) pco).pco().setLoginIdentifier(pcoId, loginIdentifier);
+  }
 }

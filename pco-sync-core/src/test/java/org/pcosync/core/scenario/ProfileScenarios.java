@@ -58,6 +58,9 @@ abstract class ProfileScenarios {
 
   abstract PcoWorld newWorld(MutableClock clock);
 
+  /** Gives a PCO person a login, as PCO does when they create one. */
+  abstract void giveLogin(String pcoId, String loginIdentifier);
+
   @BeforeEach
   void startPco() {
     pco = newWorld(clock);
@@ -333,6 +336,21 @@ abstract class ProfileScenarios {
     });
     assertThat(r.added()).containsExactly(SyncField.HOME_ADDRESS);
     assertThat(addresses(existing)).containsExactly(HOME);
+  }
+
+  @Test
+  void formPushLeavesTheContactFieldsOfSomeoneWhoCanLogInWhenTheAccountSaysSo() {
+    String existing = pco.addPerson("Jimmy", "Parker", JIMMY_EMAIL);
+    giveLogin(existing, JIMMY_EMAIL);
+    PcoSync sync = sync(account(SyncProfile.formPush()).editContactFieldsOfLoginUsers(false).build());
+
+    ContactResult r = sync.pushContact(ContactSubmission.builder("Jimmy", "Parker", JIMMY_EMAIL)
+        .phone(PhoneType.MOBILE, "623-555-0101").gender(Gender.MALE).build());
+
+    assertThat(pco.phones(existing)).isEmpty();
+    assertThat(r.added()).containsExactly(SyncField.GENDER);
+    assertThat(r.skipped()).filteredOn(s -> s.field() == SyncField.MOBILE_PHONE).singleElement()
+        .satisfies(s -> assertThat(s.reason()).contains("can log in"));
   }
 
   @Test
