@@ -20,6 +20,7 @@ import org.pcosync.api.JournalEntry;
 import org.pcosync.api.Link;
 import org.pcosync.api.PcoAccount;
 import org.pcosync.api.PermissionLevel;
+import org.pcosync.api.PostalAddress;
 import org.pcosync.api.ServicesState;
 import org.pcosync.api.SyncField;
 import org.pcosync.api.SyncGroup;
@@ -395,7 +396,8 @@ public final class Admin implements PcoSyncAdmin {
             : new SyncOperation.SetHostTags(Fields.tagSet(c.after()), Fields.tagSet(c.before())));
       } else {
         try {
-          Object value = FieldWrites.typed(c.field(), c.before());
+          PostalAddress address = c.field() == SyncField.HOME_ADDRESS ? rp.addressesBefore().get(c.side()) : null;
+          Object value = address != null ? address : FieldWrites.typed(c.field(), c.before());
           if (c.side() == Side.HOST) {
             w.host(c.field(), value, back);
           } else if (!w.pco(c.field(), value, back)) {

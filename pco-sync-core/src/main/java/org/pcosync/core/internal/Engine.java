@@ -189,6 +189,8 @@ public final class Engine {
   private SyncReport applyHeld(SyncPlan plan, LeaseKeeper lease, boolean saveCursor, boolean checkStale) {
     Instant started = clock.instant();
     ReportBuilder report = new ReportBuilder();
+    Journal journal = new Journal(account, state, clock);
+    Map<String, org.pcosync.api.PostalAddress> addressesBefore = journal.addressesBefore(plan, port, people);
     new Applier(account, port, people, tags, state, clock, executor, listener, lease::renewIfDue).apply(plan, report,
         checkStale);
     boolean hostWriteFailed = report.failures().stream()
@@ -196,7 +198,7 @@ public final class Engine {
     if (saveCursor && !hostWriteFailed) {
       state.saveCursor(account.id(), CURSOR, plan.readAt());
     }
-    String runId = new Journal(account, state, clock).recordRun(plan, report);
+    String runId = journal.recordRun(plan, report, addressesBefore);
     SyncReport r = report.build(account.id(), plan.mode(), started, clock.instant()).withJournalId(runId);
     log.info("{}", r.summary());
     listener.fire(l -> l.runFinished(r));

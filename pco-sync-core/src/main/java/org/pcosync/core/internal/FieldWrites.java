@@ -40,8 +40,8 @@ final class FieldWrites {
 
   /**
    * Returns a normalised value as the typed value that writes it, or throws {@link
-   * IllegalArgumentException} for fields whose normalised form cannot be written back (addresses
-   * and photos keep only a comparison key).
+   * IllegalArgumentException} for fields whose normalised form cannot be written back (an address
+   * keeps only a comparison key, a photo a content hash).
    */
   static Object typed(SyncField f, String normalised) {
     if (normalised == null) {
@@ -55,7 +55,8 @@ final class FieldWrites {
         return LocalDate.parse(normalised);
       case HOME_ADDRESS:
       case PHOTO:
-        throw new IllegalArgumentException("the journal keeps only a comparison key of " + f);
+        throw new IllegalArgumentException("the journal keeps only a " + (f == SyncField.PHOTO ? "content hash"
+            : "comparison key (the whole address could not be read before the run)") + " of " + f);
       default:
         return normalised;
     }

@@ -13,7 +13,9 @@ import java.util.Objects;
 import java.util.Set;
 import org.pcosync.api.JournalEntry;
 import org.pcosync.api.PcoAccount;
+import org.pcosync.api.PostalAddress;
 import org.pcosync.api.SyncField;
+import org.pcosync.api.spi.PersonRepository;
 import org.pcosync.api.spi.SyncStateStore;
 import org.pcosync.core.FieldChange;
 import org.pcosync.core.MassChangeHold;
@@ -31,6 +33,9 @@ import org.pcosync.core.internal.JournalCodec.LinkKind;
 import org.pcosync.core.internal.JournalCodec.RunPerson;
 import org.pcosync.core.internal.JournalCodec.RunRecord;
 import org.pcosync.core.internal.JournalCodec.Side;
+import org.pcosync.core.port.PcoPort;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the account's journal: applied runs with their before-values (for revert), plans the
@@ -40,6 +45,8 @@ import org.pcosync.core.internal.JournalCodec.Side;
  * used under the run lease.
  */
 public final class Journal {
+  private static final Logger log = LoggerFactory.getLogger(Journal.class);
+
   private final PcoAccount account;
   private final SyncStateStore state;
   private final Clock clock;
@@ -111,10 +118,53 @@ public final class Journal {
   }
 
   /**
+   * Reads, before a plan is applied, the whole home addresses it replaces (its changes keep only a
+   * comparison key): from PCO for PCO writes, from the host for host writes. Keyed by {@code
+   * stableId/side}; an address that cannot be read is left out (the revert then reports it).
+   */
+  public Map<String, PostalAddress> addressesBefore(SyncPlan plan, PcoPort port, PersonRepository people) {
+    Map<String, PostalAddress> out = new LinkedHashMap<>();
+    for (PersonPlan p : plan.people()) {
+      if (p.creates()) {
+        continue;
+      }
+      for (SyncOperation op : p.operations()) {
+        for (FieldChange c : MassChangeGuard.changes(op)) {
+          if (c.field() != SyncField.HOME_ADDRESS || c.before() == null) {
+            continue;
+          }
+          Side side = op.writesHost() ? Side.HOST : Side.PCO;
+          try {
+            PostalAddress a = side == Side.HOST
+                ? people.findById(p.hostPersonId()).map(h -> h.data().homeAddress()).orElse(null)
+                : port.person(p.pcoPersonId()).map(pp -> (PostalAddress) Fields.pco(pp, account.nameMapping())
+                    .side().values().get(SyncField.HOME_ADDRESS)).orElse(null);
+            if (a != null && c.before().equals(a.comparisonKey())) {
+              out.put(p.hostStableId() + "/" + side, a);
+            }
+          } catch (RuntimeException e) {
+            log.warn("account {}: could not read the home address of host person {} before the run: {}",
+                account.id(), p.hostPersonId(), e.toString());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * Saves what an apply changed (operations that did not fail, with before-values) as an APPLIED
    * run; returns the entry id, or {@code null} when nothing was changed.
    */
   public String recordRun(SyncPlan plan, ReportBuilder report) {
+    return recordRun(plan, report, Map.of());
+  }
+
+  /**
+   * Saves what an apply changed, with the addresses read by {@link #addressesBefore}; returns the
+   * entry id, or {@code null} when nothing was changed.
+   */
+  public String recordRun(SyncPlan plan, ReportBuilder report, Map<String, PostalAddress> addressesBefore) {
     Map<String, String> created = new LinkedHashMap<>();
     report.created.forEach(r -> created.put(r.hostPersonId(), r.pcoPersonId()));
     Set<String> aborted = new HashSet<>();
@@ -148,7 +198,14 @@ public final class Journal {
       if (kind == LinkKind.UPDATED && changes.isEmpty()) {
         continue;
       }
-      people.add(new RunPerson(p.hostPersonId(), p.hostStableId(), pcoId, kind, changes));
+      Map<Side, PostalAddress> addresses = new java.util.EnumMap<>(Side.class);
+      for (Side side : Side.values()) {
+        PostalAddress a = addressesBefore.get(p.hostStableId() + "/" + side);
+        if (a != null && changes.stream().anyMatch(c -> c.side() == side && c.field() == SyncField.HOME_ADDRESS)) {
+          addresses.put(side, a);
+        }
+      }
+      people.add(new RunPerson(p.hostPersonId(), p.hostStableId(), pcoId, kind, changes, addresses));
     }
     if (people.isEmpty()) {
       return null;

@@ -4,8 +4,11 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.pcosync.api.ConflictPolicy;
+import org.pcosync.api.PostalAddress;
 import org.pcosync.api.RunMode;
 import org.pcosync.api.SyncField;
 import org.pcosync.core.SyncConflict;
@@ -57,15 +60,24 @@ public final class JournalCodec {
    * @param pcoPersonId the PCO person
    * @param linkKind whether the run created, linked or only updated the person
    * @param changes what it changed, in order
+   * @param addressesBefore per side, the whole home address a change replaced (the change itself
+   *     keeps only its comparison key), so a revert can write it back
    */
   public record RunPerson(String hostPersonId, String hostStableId, String pcoPersonId, LinkKind linkKind,
-      List<Change> changes) {
+      List<Change> changes, Map<Side, PostalAddress> addressesBefore) {
     public RunPerson {
       requireNonNull(hostPersonId, "hostPersonId == null");
       requireNonNull(hostStableId, "hostStableId == null");
       requireNonNull(pcoPersonId, "pcoPersonId == null");
       requireNonNull(linkKind, "linkKind == null");
       changes = List.copyOf(changes);
+      addressesBefore = Map.copyOf(addressesBefore);
+    }
+
+    /** A person without captured addresses. */
+    public RunPerson(String hostPersonId, String hostStableId, String pcoPersonId, LinkKind linkKind,
+        List<Change> changes) {
+      this(hostPersonId, hostStableId, pcoPersonId, linkKind, changes, Map.of());
     }
   }
 
@@ -141,6 +153,13 @@ public final class JournalCodec {
       line(b, "person", p.hostPersonId(), p.hostStableId(), p.pcoPersonId(), p.linkKind().name());
       for (Change c : p.changes()) {
         line(b, "change", c.side().name(), c.field().name(), c.before(), c.after());
+      }
+      for (Side side : Side.values()) {
+        PostalAddress a = p.addressesBefore().get(side);
+        if (a != null) {
+          line(b, "address", side.name(), a.streetLine1(), a.streetLine2(), a.city(), a.state(), a.zip(),
+              a.countryCode());
+        }
       }
     }
     return b.toString();
@@ -234,13 +253,21 @@ public final class JournalCodec {
     List<RunPerson> people = new ArrayList<>();
     String[] person = null;
     List<Change> changes = new ArrayList<>();
+    Map<Side, PostalAddress> addresses = new EnumMap<>(Side.class);
     for (String[] l : lines.subList(1, lines.size())) {
       if (l[0].equals("person")) {
         if (person != null) {
-          people.add(runPerson(person, changes));
+          people.add(runPerson(person, changes, addresses));
         }
         person = expect(l, "person", 5);
         changes = new ArrayList<>();
+        addresses = new EnumMap<>(Side.class);
+      } else if (l[0].equals("address")) {
+        expect(l, "address", 8);
+        if (person == null) {
+          throw new IllegalArgumentException("journal address before any person");
+        }
+        addresses.put(Side.valueOf(l[1]), new PostalAddress(l[2], l[3], l[4], l[5], l[6], l[7]));
       } else {
         expect(l, "change", 5);
         if (person == null) {
@@ -250,13 +277,13 @@ public final class JournalCodec {
       }
     }
     if (person != null) {
-      people.add(runPerson(person, changes));
+      people.add(runPerson(person, changes, addresses));
     }
     return new RunRecord(RunMode.valueOf(head[1]), Instant.parse(head[2]), people);
   }
 
-  private static RunPerson runPerson(String[] l, List<Change> changes) {
-    return new RunPerson(l[1], l[2], l[3], LinkKind.valueOf(l[4]), changes);
+  private static RunPerson runPerson(String[] l, List<Change> changes, Map<Side, PostalAddress> addresses) {
+    return new RunPerson(l[1], l[2], l[3], LinkKind.valueOf(l[4]), changes, addresses);
   }
 
   /**

@@ -68,6 +68,16 @@ final class JournalCodecTest {
   }
 
   @Test
+  void wholeAddressBeforeTheRunRoundTrips() {
+    RunRecord r = new RunRecord(RunMode.FULL, T0, List.of(new RunPerson("1", "s1", "9", LinkKind.UPDATED,
+        List.of(new Change(Side.PCO, SyncField.HOME_ADDRESS, "1 main st||springfield|il|62701|US", "x")),
+        java.util.Map.of(Side.PCO, new org.pcosync.api.PostalAddress("1 Main St", null, "Springfield", "IL", "62701",
+            "US")))));
+
+    assertThat(JournalCodec.decodeRun(JournalCodec.encode(r))).isEqualTo(r);
+  }
+
+  @Test
   void aValueSpelledLikeTheNullMarkerStaysAValue() {
     RunRecord r = new RunRecord(RunMode.FULL, T0, List.of(new RunPerson("1", "s1", "9", LinkKind.UPDATED,
         List.of(new Change(Side.HOST, SyncField.NICKNAME, "\\0", "")))));

@@ -8,6 +8,7 @@ import org.pcosync.api.JournalEntry;
 import org.pcosync.api.PcoAccount;
 import org.pcosync.api.PermissionLevel;
 import org.pcosync.api.PhoneType;
+import org.pcosync.api.PostalAddress;
 import org.pcosync.api.SyncField;
 import org.pcosync.api.SyncGroup;
 import org.pcosync.core.SyncReport;
@@ -17,6 +18,7 @@ import org.pcosync.core.admin.PcoSyncAdmin;
 import org.pcosync.core.admin.Resolution;
 import org.pcosync.core.admin.RevertReport;
 import org.pcosync.core.admin.SyncSetPreview;
+import org.pcosync.core.port.PcoPort;
 import org.pcosync.testkit.MutableClock;
 
 /**
@@ -33,6 +35,45 @@ final class InMemoryAdminScenariosTest extends AdminScenarios {
   @Override
   void mergeInPco(String keepId, String removeId) {
     ((InMemoryWorld) pco).pco().merge(keepId, removeId);
+  }
+
+  private static final PostalAddress HOME = new PostalAddress("1 Main St", "Apt 2", "Springfield", "IL", "62701", "US");
+  private static final PostalAddress MOVED = new PostalAddress("9 Elm Rd", null, "Shelbyville", "IL", "62565", "US");
+
+  private PostalAddress pcoHomeAddress(String pcoId) {
+    return ((InMemoryWorld) pco).pco().person(pcoId).orElseThrow().addresses().get(0).address();
+  }
+
+  @Test
+  void revertWritesBackTheWholeAddressTheRunReplacedInPco() {
+    PcoAccount account = syncedThree();
+    editHost("1", b -> b.homeAddress(HOME));
+    run(account);
+    editHost("1", b -> b.homeAddress(MOVED));
+    SyncReport moved = run(account);
+    assertThat(pcoHomeAddress(pcoIdOf("1"))).isEqualTo(MOVED);
+
+    RevertReport revert = sync(account).admin().revert(moved.journalId());
+
+    assertThat(revert.notReverted()).isEmpty();
+    assertThat(pcoHomeAddress(pcoIdOf("1"))).isEqualTo(HOME);
+  }
+
+  @Test
+  void revertWritesBackTheWholeAddressTheRunReplacedOnTheHost() {
+    PcoAccount account = syncedThree();
+    editHost("1", b -> b.homeAddress(HOME));
+    run(account);
+    String ann = pcoIdOf("1");
+    PcoPort admin = ((InMemoryWorld) pco).pco().admin();
+    admin.updateAddress(admin.person(ann).orElseThrow().addresses().get(0).id(), MOVED);
+    SyncReport moved = run(account);
+    assertThat(host.people().findById("1").orElseThrow().data().homeAddress()).isEqualTo(MOVED);
+
+    RevertReport revert = sync(account).admin().revert(moved.journalId());
+
+    assertThat(revert.notReverted()).isEmpty();
+    assertThat(host.people().findById("1").orElseThrow().data().homeAddress()).isEqualTo(HOME);
   }
 
   @Test
