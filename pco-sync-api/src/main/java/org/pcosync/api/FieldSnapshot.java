@@ -29,7 +29,7 @@ public record FieldSnapshot(Map<SyncField, String> values) {
             copy.put(f, v);
           }
         });
-    values = Map.copyOf(copy);
+    values = java.util.Collections.unmodifiableMap(copy); // an EnumMap: lookups index an array
   }
 
   /** Returns the value of a field, or {@code null} when empty. */

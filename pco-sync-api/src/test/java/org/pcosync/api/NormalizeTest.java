@@ -44,6 +44,18 @@ final class NormalizeTest {
   }
 
   @Test
+  void plainAsciiTextIsReturnedAsIsAndEverythingElseNormalised() {
+    String plain = "Ted Decker";
+    assertThat(Normalize.text(plain)).isSameAs(plain);
+    assertThat(Normalize.text(" Ted")).isEqualTo("Ted");
+    assertThat(Normalize.text("Ted ")).isEqualTo("Ted");
+    assertThat(Normalize.text("Ted  Decker")).isEqualTo("Ted Decker");
+    assertThat(Normalize.text("Ted\tDecker")).isEqualTo("Ted Decker");
+    assertThat(Normalize.text("")).isNull();
+    assertThat(Normalize.text(" ")).isNull();
+  }
+
+  @Test
   void namesAreNfcNormalisedAndWhitespaceCollapsed() {
     String decomposed = "Zoe\u0308   Saldan\u0303a ";
     assertThat(Normalize.text(decomposed)).isEqualTo("Zoë Saldaña");
