@@ -38,6 +38,7 @@ public final class PcoAccount {
   private final SyncProfile profile;
   private final NameMapping nameMapping;
   private final int stoppagePercentage;
+  private final int stoppageMinimumPeople;
   private final int archiveDeleteCap;
   private final boolean editContactFieldsOfLoginUsers;
   private final Duration updatesOnlySafetyMargin;
@@ -56,6 +57,7 @@ public final class PcoAccount {
     this.profile = b.profile;
     this.nameMapping = b.nameMapping;
     this.stoppagePercentage = b.stoppagePercentage;
+    this.stoppageMinimumPeople = b.stoppageMinimumPeople;
     this.archiveDeleteCap = b.archiveDeleteCap;
     this.editContactFieldsOfLoginUsers = b.editContactFieldsOfLoginUsers;
     this.updatesOnlySafetyMargin = b.updatesOnlySafetyMargin;
@@ -85,6 +87,7 @@ public final class PcoAccount {
     b.profile = profile;
     b.nameMapping = nameMapping;
     b.stoppagePercentage = stoppagePercentage;
+    b.stoppageMinimumPeople = stoppageMinimumPeople;
     b.archiveDeleteCap = archiveDeleteCap;
     b.editContactFieldsOfLoginUsers = editContactFieldsOfLoginUsers;
     b.updatesOnlySafetyMargin = updatesOnlySafetyMargin;
@@ -154,6 +157,15 @@ public final class PcoAccount {
     return stoppagePercentage;
   }
 
+  /**
+   * Returns how many linked people a plan may change before the percentage applies at all: a plan
+   * is held for its share only when it also changes more than this many people, so one edit in a
+   * small account (1 of 8 is 12 %) is not held. 3 by default; 0 applies the percentage alone.
+   */
+  public int stoppageMinimumPeople() {
+    return stoppageMinimumPeople;
+  }
+
   /** Returns the most archives and deletes one run may make before it is held for review. */
   public int archiveDeleteCap() {
     return archiveDeleteCap;
@@ -198,6 +210,7 @@ public final class PcoAccount {
         && profile.equals(a.profile)
         && nameMapping == a.nameMapping
         && stoppagePercentage == a.stoppagePercentage
+        && stoppageMinimumPeople == a.stoppageMinimumPeople
         && archiveDeleteCap == a.archiveDeleteCap
         && editContactFieldsOfLoginUsers == a.editContactFieldsOfLoginUsers
         && updatesOnlySafetyMargin.equals(a.updatesOnlySafetyMargin)
@@ -214,7 +227,8 @@ public final class PcoAccount {
   public String toString() {
     return "PcoAccount[id=" + id + ", name=" + name + ", baseUrl=" + baseUrl + ", profile=" + profile.name()
         + ", runMode=" + runMode + ", allowPermissionDowngrade=" + allowPermissionDowngrade
-        + ", stoppagePercentage=" + stoppagePercentage + ", archiveDeleteCap=" + archiveDeleteCap + "]";
+        + ", stoppagePercentage=" + stoppagePercentage + ", stoppageMinimumPeople=" + stoppageMinimumPeople
+        + ", archiveDeleteCap=" + archiveDeleteCap + "]";
   }
 
   /** Builds a {@link PcoAccount}; validates on {@link #build()}. Not thread-safe. */
@@ -230,6 +244,7 @@ public final class PcoAccount {
     private SyncProfile profile = SyncProfile.bidirectional();
     private NameMapping nameMapping = NameMapping.LEGAL_TO_GIVEN_NICK_TO_FIRST;
     private int stoppagePercentage = 10;
+    private int stoppageMinimumPeople = 3;
     private int archiveDeleteCap = 25;
     private boolean editContactFieldsOfLoginUsers = true;
     private Duration updatesOnlySafetyMargin = Duration.ofMinutes(5);
@@ -301,6 +316,15 @@ public final class PcoAccount {
         throw new IllegalArgumentException("stoppagePercentage must be 0..100, was " + v);
       }
       stoppagePercentage = v;
+      return this;
+    }
+
+    /** Sets how many changed linked people the percentage needs before it holds a plan, at least 0; 3 by default. */
+    public Builder stoppageMinimumPeople(int v) {
+      if (v < 0) {
+        throw new IllegalArgumentException("stoppageMinimumPeople must be >= 0, was " + v);
+      }
+      stoppageMinimumPeople = v;
       return this;
     }
 

@@ -163,6 +163,8 @@ final class ValuesTest {
     assertThat(a.runMode()).isEqualTo(RunMode.FULL);
     assertThat(a.profile().name()).isEqualTo("bidirectional");
     assertThat(a.editContactFieldsOfLoginUsers()).isTrue();
+    assertThat(a.stoppagePercentage()).isEqualTo(10);
+    assertThat(a.stoppageMinimumPeople()).isEqualTo(3);
   }
 
   @Test

@@ -12,7 +12,8 @@ import org.pcosync.core.SyncPlan;
 /**
  * The mass-change guard's arithmetic (DESIGN §8): a plan is held when the already linked people it
  * would change — overwrite or clear a value, lower a level, archive — are more than the account's
- * stoppage percentage of the linked people, or when it would archive or delete more people than the
+ * stoppage percentage of the linked people (and more than its minimum number of people, so one edit
+ * in a small account is not held), or when it would archive or delete more people than the
  * account's cap. Creates, links and fills of empty values never count, so a first sync is not held.
  * Pure; thread-safe.
  */
@@ -42,7 +43,8 @@ public final class MassChangeGuard {
     }
     MassChangeHold hold = new MassChangeHold(heldPlanId, changed, plan.linkedCount(), account.stoppagePercentage(),
         archives, account.archiveDeleteCap());
-    return hold.overPercentage() || hold.overCap() ? hold : null;
+    boolean overShare = hold.overPercentage() && changed > account.stoppageMinimumPeople();
+    return overShare || hold.overCap() ? hold : null;
   }
 
   /** Returns whether a person plan is about someone linked before the plan (not a create or a new link). */

@@ -27,7 +27,7 @@ final class MassChangeGuardTest {
 
   private static PcoAccount account(int percentage, int cap) {
     return PcoAccount.builder("a").credentials(PcoCredentials.personalAccessToken("app", "s"))
-        .stoppagePercentage(percentage).archiveDeleteCap(cap).build();
+        .stoppagePercentage(percentage).archiveDeleteCap(cap).stoppageMinimumPeople(0).build();
   }
 
   private static SyncPlan plan(int linked, List<PersonPlan> people) {
@@ -82,6 +82,24 @@ final class MassChangeGuardTest {
           List.of(new SyncOperation.CreatePerson(Map.of(PersonAttribute.LAST_NAME, "L"), List.of()))));
     }
     assertThat(MassChangeGuard.check(plan(0, people), account(10, 25), "held-1")).isNull();
+  }
+
+  @Test
+  void oneChangeInASmallAccountIsNotHeldByTheDefaultMinimum() {
+    PcoAccount small = PcoAccount.builder("a").credentials(PcoCredentials.personalAccessToken("app", "s")).build();
+
+    assertThat(MassChangeGuard.check(plan(8, times(1, overwrite())), small, "held-1")).isNull();
+    assertThat(MassChangeGuard.check(plan(8, times(3, overwrite())), small, "held-1")).isNull();
+  }
+
+  @Test
+  void moreChangesThanTheMinimumAreHeldWhenOverThePercentage() {
+    PcoAccount small = PcoAccount.builder("a").credentials(PcoCredentials.personalAccessToken("app", "s")).build();
+
+    MassChangeHold hold = MassChangeGuard.check(plan(8, times(4, overwrite())), small, "held-1");
+
+    assertThat(hold).isNotNull();
+    assertThat(hold.reason()).isEqualTo("would change 4 of 8 linked people (50%, limit 10%)");
   }
 
   @Test

@@ -50,7 +50,7 @@ final class JdbcJournalTest {
 
   private PcoSync sync(SyncStateStore state, int stoppagePercentage) {
     PcoAccount account = PcoAccount.builder(ACCOUNT).credentials(PcoCredentials.personalAccessToken("app", "s"))
-        .stoppagePercentage(stoppagePercentage).build();
+        .stoppagePercentage(stoppagePercentage).stoppageMinimumPeople(0).build();
     return PcoSync.builder().account(account).people(host.people()).groups(host.groups()).tags(host.tags())
         .state(state).clock(clock).port(pco).build();
   }
