@@ -187,7 +187,7 @@ public final class Engine {
   }
 
   private SyncReport applyHeld(SyncPlan plan, LeaseKeeper lease, boolean saveCursor, boolean checkStale) {
-    Instant started = clock.instant();
+    Instant started = lease.startedAt;
     ReportBuilder report = new ReportBuilder();
     Journal journal = new Journal(account, state, clock);
     Map<String, org.pcosync.api.PostalAddress> addressesBefore = journal.addressesBefore(plan, port, people);
@@ -228,6 +228,8 @@ public final class Engine {
 
   /** Renews the lease on the caller's thread when a third of its time has passed. */
   private final class LeaseKeeper {
+    /** When the work under this lease began: a run's report starts here, reads included. */
+    final Instant startedAt = clock.instant();
     RunLease lease;
 
     LeaseKeeper(RunLease lease) {
