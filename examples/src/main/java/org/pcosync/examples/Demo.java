@@ -125,6 +125,7 @@ public final class Demo {
       out.println(options.ratePeriod == null
           ? "  rate limit: off"
           : "  rate limit: 100 requests per " + options.ratePeriod.toMillis() + " ms (the real PCO allows 100 per 20 s; shortened so the demo is quick)");
+      out.println("  mass-change guard: on (a run changing over 10 % of the linked people is held for review)");
       DemoWorld world = DemoWorld.seed(pco, options.people, options.seed, ACCOUNT_ID);
       out.println("  seeded: " + world.describe());
 
