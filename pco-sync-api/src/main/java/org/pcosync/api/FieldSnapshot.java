@@ -21,14 +21,21 @@ public record FieldSnapshot(Map<SyncField, String> values) {
   /** Validates the components and normalises them. */
   public FieldSnapshot {
     requireNonNull(values, "values == null");
-    EnumMap<SyncField, String> copy = new EnumMap<>(SyncField.class);
-    values.forEach(
-        (f, v) -> {
-          requireNonNull(f, "null field");
-          if (v != null && !v.isEmpty()) {
-            copy.put(f, v);
-          }
-        });
+    EnumMap<SyncField, String> copy;
+    if (values instanceof EnumMap<SyncField, String> m) {
+      copy = new EnumMap<>(m); // copies the value array; no null keys; no Entry per value
+      copy.values().removeIf(v -> v == null || v.isEmpty());
+    } else {
+      EnumMap<SyncField, String> c = new EnumMap<>(SyncField.class);
+      values.forEach(
+          (f, v) -> {
+            requireNonNull(f, "null field");
+            if (v != null && !v.isEmpty()) {
+              c.put(f, v);
+            }
+          });
+      copy = c;
+    }
     values = java.util.Collections.unmodifiableMap(copy); // an EnumMap: lookups index an array
   }
 

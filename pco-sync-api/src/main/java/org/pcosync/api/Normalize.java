@@ -71,8 +71,39 @@ public final class Normalize {
 
   /** Returns whether {@code s} looks like an email address PCO will accept. */
   public static boolean isValidEmail(String s) {
-    String e = email(s);
-    return e != null && EMAIL.matcher(e).matches();
+    String e = text(s); // lower-casing (email's second step) changes no '@', '.' or whitespace
+    return e != null && isEmailShape(e);
+  }
+
+  /**
+   * {@link #EMAIL} without a {@code Matcher}: one {@code @} after a non-empty local part, then two
+   * or more non-empty dot-separated labels, and no {@code \s} ({@code [ \t\n\x0B\f\r]}) anywhere.
+   */
+  static boolean isEmailShape(String e) {
+    int n = e.length();
+    int at = -1;
+    int labelStart = -1;
+    int labels = 0;
+    for (int i = 0; i < n; i++) {
+      char c = e.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r') {
+        return false;
+      }
+      if (c == '@') {
+        if (at >= 0 || i == 0) {
+          return false;
+        }
+        at = i;
+        labelStart = i + 1;
+      } else if (c == '.' && at >= 0) {
+        if (i == labelStart) {
+          return false; // empty label
+        }
+        labels++;
+        labelStart = i + 1;
+      }
+    }
+    return at >= 0 && labelStart < n && labels >= 1;
   }
 
   /**
@@ -84,19 +115,29 @@ public final class Normalize {
     if (s == null) {
       return null;
     }
-    StringBuilder b = new StringBuilder(s.length());
-    for (int i = 0; i < s.length(); i++) {
+    int n = s.length();
+    boolean plain = true; // only ASCII digits: the digits are s itself
+    for (int i = 0; i < n && plain; i++) {
+      char c = s.charAt(i);
+      plain = c >= '0' && c <= '9';
+    }
+    if (plain) {
+      return n == 0 ? null : n == 11 && s.charAt(0) == '1' ? s.substring(1) : s;
+    }
+    char[] b = new char[n];
+    int len = 0;
+    for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c >= '0' && c <= '9') {
-        b.append(c);
+        b[len++] = c;
       } else if (Character.isDigit(c)) {
-        b.append(Character.forDigit(Character.digit(c, 10), 10));
+        b[len++] = Character.forDigit(Character.digit(c, 10), 10);
       }
     }
-    if (b.length() == 11 && b.charAt(0) == '1') {
-      b.deleteCharAt(0);
+    if (len == 11 && b[0] == '1') {
+      return new String(b, 1, 10);
     }
-    return b.length() == 0 ? null : b.toString();
+    return len == 0 ? null : new String(b, 0, len);
   }
 
   /** Returns whether {@code s} has a plausible number of digits (7 to 15) for a phone number. */

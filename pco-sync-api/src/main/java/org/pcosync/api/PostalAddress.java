@@ -1,9 +1,6 @@
 package org.pcosync.api;
 
 import java.util.Locale;
-import java.util.Objects;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A postal address. Every component is nullable; text is trimmed and NFC-normalised, blank becomes
@@ -39,7 +36,8 @@ public record PostalAddress(
 
   /** Returns whether every component is absent. */
   public boolean isEmpty() {
-    return Stream.of(streetLine1, streetLine2, city, state, zip, countryCode).allMatch(Objects::isNull);
+    return streetLine1 == null && streetLine2 == null && city == null && state == null && zip == null
+        && countryCode == null;
   }
 
   /**
@@ -50,8 +48,16 @@ public record PostalAddress(
     if (isEmpty()) {
       return null;
     }
-    return Stream.of(streetLine1, streetLine2, city, state, zip, countryCode)
-        .map(s -> s == null ? "" : s.toLowerCase(Locale.ROOT))
-        .collect(Collectors.joining("|"));
+    StringBuilder b = new StringBuilder(64);
+    appendKey(b, streetLine1).append('|');
+    appendKey(b, streetLine2).append('|');
+    appendKey(b, city).append('|');
+    appendKey(b, state).append('|');
+    appendKey(b, zip).append('|');
+    return appendKey(b, countryCode).toString();
+  }
+
+  private static StringBuilder appendKey(StringBuilder b, String s) {
+    return s == null ? b : b.append(s.toLowerCase(Locale.ROOT));
   }
 }
