@@ -1,5 +1,6 @@
 package org.pcosync.core.internal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -146,6 +147,7 @@ public final class Fields {
     PersonData d = person.data();
     Map<SyncField, Object> values = new EnumMap<>(SyncField.class);
     Map<SyncField, String> invalid = new EnumMap<>(SyncField.class);
+    Map<SyncField, String> snap = new EnumMap<>(SyncField.class);
     for (SyncField f : PERSON_FIELDS) {
       Object v = d.get(f);
       if (f == SyncField.NICKNAME && mapping == NameMapping.LEGAL_TO_GIVEN_NICK_TO_FIRST && v == null) {
@@ -158,17 +160,23 @@ public final class Fields {
         invalid.put(f, "malformed email address");
         continue;
       }
-      if (f.phoneType() != null && !Normalize.isValidPhone((String) v)) {
-        invalid.put(f, "malformed phone number (needs 7 to 15 digits)");
-        continue;
+      String n;
+      if (f.phoneType() != null) {
+        n = Normalize.phoneDigits((String) v); // isValidPhone's digits, computed once
+        if (n == null || n.length() < 7 || n.length() > 15) {
+          invalid.put(f, "malformed phone number (needs 7 to 15 digits)");
+          continue;
+        }
+      } else {
+        n = normalise(f, v);
       }
       values.put(f, v);
+      snap.put(f, n);
     }
     if (person.photo() != null) {
       values.put(SyncField.PHOTO, person.photo());
+      snap.put(SyncField.PHOTO, person.photo().contentHash());
     }
-    Map<SyncField, String> snap = new EnumMap<>(SyncField.class);
-    values.forEach((f, v) -> snap.put(f, f == SyncField.PHOTO ? person.photo().contentHash() : normalise(f, v)));
     return new Side(new FieldSnapshot(snap), values, invalid);
   }
 
@@ -178,6 +186,7 @@ public final class Fields {
     Map<SyncField, String> invalid = new EnumMap<>(SyncField.class);
     Map<SyncField, String> entryIds = new EnumMap<>(SyncField.class);
     Map<String, String> emailIds = new HashMap<>();
+    Map<SyncField, String> snap = new EnumMap<>(SyncField.class);
     for (SyncField f : ATTRIBUTE_FIELDS) {
       String raw = Normalize.text(p.attribute(attribute(f, mapping)));
       if (f == SyncField.FIRST_NAME && raw == null && mapping == NameMapping.LEGAL_TO_GIVEN_NICK_TO_FIRST) {
@@ -211,49 +220,96 @@ public final class Fields {
         emailIds.putIfAbsent(n, e.id());
       }
     }
-    PortEmail email = pick(p.emails(), PortEmail::primary, PortEmail::createdAt, PortEmail::id);
+    PortEmail email = null;
+    for (PortEmail e : p.emails()) {
+      if (better(e.primary(), e.createdAt(), e.id(), email == null, email == null || email.primary(),
+          email == null ? null : email.createdAt(), email == null ? null : email.id())) {
+        email = e;
+      }
+    }
     if (email != null && Normalize.email(email.address()) != null) {
       values.put(SyncField.EMAIL, email.address());
       entryIds.put(SyncField.EMAIL, email.id());
     }
-    for (PhoneType t : PhoneType.values()) {
-      List<PortPhone> atLocation = p.phones().stream()
-          .filter(ph -> PhoneType.fromLocation(ph.location()) == t)
-          .filter(ph -> Normalize.phoneDigits(ph.number()) != null)
-          .toList();
-      PortPhone ph = pick(atLocation, PortPhone::primary, PortPhone::createdAt, PortPhone::id);
-      if (ph != null) {
-        values.put(SyncField.phone(t), ph.number());
-        entryIds.put(SyncField.phone(t), ph.id());
+    // One pass over the phones: each one's type and digits computed once, the pick per type kept.
+    PhoneType[] types = PHONE_TYPES;
+    PortPhone[] chosen = new PortPhone[types.length];
+    String[] chosenDigits = new String[types.length];
+    for (PortPhone ph : p.phones()) {
+      PhoneType t = PhoneType.fromLocation(ph.location());
+      if (t == null) {
+        continue;
+      }
+      String digits = Normalize.phoneDigits(ph.number());
+      if (digits == null) {
+        continue;
+      }
+      int i = t.ordinal();
+      PortPhone c = chosen[i];
+      if (better(ph.primary(), ph.createdAt(), ph.id(), c == null, c == null || c.primary(),
+          c == null ? null : c.createdAt(), c == null ? null : c.id())) {
+        chosen[i] = ph;
+        chosenDigits[i] = digits;
       }
     }
-    List<PortAddress> homes = p.addresses().stream()
-        .filter(a -> a.location() == null || "home".equalsIgnoreCase(a.location().strip()))
-        .filter(a -> !a.address().isEmpty())
-        .toList();
-    PortAddress home = pick(homes, PortAddress::primary, PortAddress::createdAt, PortAddress::id);
+    for (PhoneType t : types) {
+      PortPhone ph = chosen[t.ordinal()];
+      if (ph != null) {
+        SyncField f = SyncField.phone(t);
+        values.put(f, ph.number());
+        entryIds.put(f, ph.id());
+        snap.put(f, chosenDigits[t.ordinal()]);
+      }
+    }
+    PortAddress home = null;
+    for (PortAddress a : p.addresses()) {
+      if ((a.location() == null || "home".equalsIgnoreCase(a.location().strip())) && !a.address().isEmpty()
+          && better(a.primary(), a.createdAt(), a.id(), home == null, home == null || home.primary(),
+              home == null ? null : home.createdAt(), home == null ? null : home.id())) {
+        home = a;
+      }
+    }
     if (home != null) {
       values.put(SyncField.HOME_ADDRESS, home.address());
       entryIds.put(SyncField.HOME_ADDRESS, home.id());
     }
-    Map<SyncField, String> snap = new EnumMap<>(SyncField.class);
-    values.forEach((f, v) -> snap.put(f, normalise(f, v)));
+    for (SyncField f : SYNC_FIELDS) { // EnumMap order, without an Entry per value
+      Object v = values.get(f);
+      if (v != null && !snap.containsKey(f)) {
+        snap.put(f, normalise(f, v));
+      }
+    }
     return new PcoSide(new Side(new FieldSnapshot(snap), values, invalid), entryIds, emailIds);
   }
 
-  /** The primary entry, else the oldest (by creation time, then id); {@code null} when none. */
-  private static <T> T pick(
-      List<T> entries, java.util.function.Predicate<T> primary, java.util.function.Function<T, java.time.Instant> created,
-      java.util.function.Function<T, String> id) {
-    for (T e : entries) {
-      if (primary.test(e)) {
-        return e;
-      }
+  private static final PhoneType[] PHONE_TYPES = PhoneType.values();
+  private static final SyncField[] SYNC_FIELDS = SyncField.values();
+  private static final Comparator<Instant> CREATED_ORDER = Comparator.nullsLast(Comparator.naturalOrder());
+
+  /**
+   * Whether a candidate entry beats the current pick under "the first primary entry, else the
+   * oldest (by creation time, then id), the first of equals": the rule of a loop-free {@code pick}.
+   *
+   * @param none no current pick yet
+   * @param currentPrimary whether the current pick is primary (true when {@code none})
+   */
+  private static boolean better(
+      boolean primary, Instant created, String id, boolean none, boolean currentPrimary, Instant currentCreated,
+      String currentId) {
+    if (none) {
+      return true;
     }
-    return entries.stream()
-        .min(Comparator.comparing((T e) -> created.apply(e), Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(e -> id.apply(e), Planner.ID_ORDER))
-        .orElse(null);
+    if (currentPrimary) {
+      return false; // the first primary entry wins
+    }
+    if (primary) {
+      return true;
+    }
+    int c = CREATED_ORDER.compare(created, currentCreated);
+    if (c == 0) {
+      c = Planner.ID_ORDER.compare(id, currentId);
+    }
+    return c < 0; // Stream.min keeps the first of equal elements
   }
 
   /** Returns the canonical form of a tag set: sorted ids joined with commas; {@code null} when empty. */
