@@ -31,6 +31,7 @@ import org.pcosync.core.port.PcoPort;
 import org.pcosync.core.port.PortPerson;
 import org.pcosync.testkit.MutableClock;
 import org.pcosync.testkit.fake.FakePco;
+import org.pcosync.testkit.fake.Faults;
 import org.pcosync.testkit.fake.PersonSeed;
 import org.pcosync.testkit.fake.PersonSnapshot;
 import org.pcosync.testkit.fake.RecordedRequest;
@@ -51,9 +52,9 @@ import org.pcosync.testkit.memory.InMemorySyncStateStore;
  * missing PCO person. A failing seed prints the seed and the faults armed in each run.
  */
 final class FakePcoFaultInjectionPropertyTest {
-  private static final long[] SEEDS = {1, 2, 3};
+  private static final long[] SEEDS = {1, 2, 3, 4, 5};
   private static final int PEOPLE = 12;
-  private static final int FAULTY_RUNS = 2;
+  private static final int FAULTY_RUNS = 3;
   private static final int MAX_CLEAN_RUNS = 5;
   private static final String ACCOUNT = "a";
   private static final NameMapping MAPPING = NameMapping.LEGAL_TO_GIVEN_NICK_TO_FIRST;
@@ -107,14 +108,17 @@ final class FakePcoFaultInjectionPropertyTest {
 
       for (int run = 1; run <= FAULTY_RUNS; run++) {
         editBothSides(random, run, ids, host, pco, state, log);
+        Map<String, Faults.FaultRule> armed = new java.util.LinkedHashMap<>();
         for (int f = 0; f < 3; f++) {
-          log.add("run " + run + ": " + armRandomFault(random, pco));
+          armRandomFault(random, pco, armed);
         }
         try {
           log.add("run " + run + ": " + sync.run().summary());
         } catch (RuntimeException e) {
           log.add("run " + run + ": failed (" + e + ")");
         } finally {
+          int r = run;
+          armed.forEach((what, rule) -> log.add("run " + r + ": fault " + what + ", matched " + rule.hits() + " requests"));
           pco.faults().clear();
         }
         clock.advance(Duration.ofHours(1)); // past any lease a failed run left
@@ -167,41 +171,41 @@ final class FakePcoFaultInjectionPropertyTest {
     }
   }
 
-  private static String armRandomFault(Random random, FakePco pco) {
+  private static void armRandomFault(Random random, FakePco pco, Map<String, Faults.FaultRule> armed) {
     int k = 1 + random.nextInt(4);
     int status = new int[] {500, 502, 503}[random.nextInt(3)];
     switch (random.nextInt(8)) {
       case 0 -> {
-        pco.faults().on("POST", PEOPLE_PATH).nth(k).dropConnectionAfterApply();
-        return "POST " + PEOPLE_PATH + " #" + k + ": connection dropped after apply";
+        armed.put("POST " + PEOPLE_PATH + " #" + k + ": connection dropped after apply",
+            pco.faults().on("POST", PEOPLE_PATH).nth(k).dropConnectionAfterApply());
       }
       case 1 -> {
-        pco.faults().on("POST", CONTACT_POST_PATH).nth(k).dropConnectionAfterApply();
-        return "POST " + CONTACT_POST_PATH + " #" + k + ": connection dropped after apply";
+        armed.put("POST " + CONTACT_POST_PATH + " #" + k + ": connection dropped after apply",
+            pco.faults().on("POST", CONTACT_POST_PATH).nth(k).dropConnectionAfterApply());
       }
       case 2 -> {
-        pco.faults().on("POST", PEOPLE_PATH).nth(k).respond(status);
-        return "POST " + PEOPLE_PATH + " #" + k + ": " + status;
+        armed.put("POST " + PEOPLE_PATH + " #" + k + ": " + status,
+            pco.faults().on("POST", PEOPLE_PATH).nth(k).respond(status));
       }
       case 3 -> {
-        pco.faults().on("PATCH", PERSON_PATH).nth(k).respond(status);
-        return "PATCH " + PERSON_PATH + " #" + k + ": " + status;
+        armed.put("PATCH " + PERSON_PATH + " #" + k + ": " + status,
+            pco.faults().on("PATCH", PERSON_PATH).nth(k).respond(status));
       }
       case 4 -> {
-        pco.faults().on("*", ".*").nth(k * 3).storm429(3);
-        return "any request #" + k * 3 + ": 429 storm of 3";
+        armed.put("any request #" + k * 3 + ": 429 storm of 3",
+            pco.faults().on("*", ".*").nth(k * 3).storm429(3));
       }
       case 5 -> {
-        pco.faults().on("GET", "/people/v2/people.*").nth(k).truncateBody();
-        return "GET people #" + k + ": truncated body";
+        armed.put("GET people #" + k + ": truncated body",
+            pco.faults().on("GET", "/people/v2/people.*").nth(k).truncateBody());
       }
       case 6 -> {
-        pco.faults().on("GET", "/people/v2/people.*").nth(k).malformedBody();
-        return "GET people #" + k + ": malformed body";
+        armed.put("GET people #" + k + ": malformed body",
+            pco.faults().on("GET", "/people/v2/people.*").nth(k).malformedBody());
       }
       default -> {
-        pco.faults().on("POST", CONTACT_POST_PATH).nth(k).respond(status);
-        return "POST " + CONTACT_POST_PATH + " #" + k + ": " + status;
+        armed.put("POST " + CONTACT_POST_PATH + " #" + k + ": " + status,
+            pco.faults().on("POST", CONTACT_POST_PATH).nth(k).respond(status));
       }
     }
   }
