@@ -205,7 +205,14 @@ public final class Fields {
             break;
           case BIRTHDATE:
           case ANNIVERSARY:
-            values.put(f, LocalDate.parse(raw.length() > 10 ? raw.substring(0, 10) : raw));
+            String iso = raw.length() > 10 ? raw.substring(0, 10) : raw;
+            LocalDate date = isoDate(iso);
+            if (date != null) {
+              values.put(f, date);
+              snap.put(f, iso); // what LocalDate.toString gives for a 4-digit year
+            } else {
+              values.put(f, LocalDate.parse(iso));
+            }
             break;
           default:
             values.put(f, raw);
@@ -280,6 +287,39 @@ public final class Fields {
       }
     }
     return new PcoSide(new Side(new FieldSnapshot(snap), values, invalid), entryIds, emailIds);
+  }
+
+  /**
+   * {@code LocalDate.parse} without a formatter for the common {@code yyyy-MM-dd} (ASCII digits);
+   * {@code null} for anything else, which then goes through {@code LocalDate.parse} (and its error).
+   */
+  private static LocalDate isoDate(String s) {
+    if (s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return null;
+    }
+    int y = digits(s, 0, 4);
+    int m = digits(s, 5, 7);
+    int d = digits(s, 8, 10);
+    if (y < 0 || m < 0 || d < 0) {
+      return null;
+    }
+    try {
+      return LocalDate.of(y, m, d);
+    } catch (java.time.DateTimeException e) {
+      return null; // e.g. 2023-02-30: LocalDate.parse throws the parse exception
+    }
+  }
+
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static final PhoneType[] PHONE_TYPES = PhoneType.values();

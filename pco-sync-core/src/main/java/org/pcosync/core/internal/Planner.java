@@ -40,6 +40,7 @@ import org.pcosync.core.SyncOperation.ContactAction;
 import org.pcosync.core.SyncPlan;
 import org.pcosync.core.SyncSkip;
 import org.pcosync.core.port.PersonAttribute;
+import org.pcosync.core.port.PortEmail;
 import org.pcosync.core.port.PortPerson;
 import org.pcosync.core.port.PortServicesPerson;
 
@@ -131,13 +132,14 @@ public final class Planner {
       this.mapping = account.nameMapping();
       in.links().values().forEach(l -> linksByPco.put(l.pcoPersonId(), l));
       for (PortPerson p : in.pcoPeople().values()) {
-        Set<String> seen = new HashSet<>();
-        p.emails().forEach(e -> {
+        List<PortEmail> emails = p.emails();
+        Set<String> seen = emails.size() > 1 ? new HashSet<>() : null; // one address cannot repeat
+        for (PortEmail e : emails) {
           String n = Normalize.email(e.address());
-          if (n != null && seen.add(n)) {
-            byEmail.computeIfAbsent(n, k -> new ArrayList<>()).add(p);
+          if (n != null && (seen == null || seen.add(n))) {
+            byEmail.computeIfAbsent(n, k -> new ArrayList<>(1)).add(p);
           }
-        });
+        }
       }
     }
 
@@ -401,9 +403,7 @@ public final class Planner {
       PersonData.Builder hostValues = PersonData.builder();
       List<FieldChange> hostChanges = new ArrayList<>();
       List<BaseMove> moves = new ArrayList<>();
-      List<SyncField> fields = new ArrayList<>(Fields.PERSON_FIELDS);
-      fields.add(SyncField.PHOTO);
-      for (SyncField f : fields) {
+      for (SyncField f : DIFF_FIELDS) {
         FieldRule rule = profile.rule(f);
         if (rule.direction() == Direction.NONE || host.invalid().containsKey(f)
             || pco.side().invalid().containsKey(f)) {
@@ -754,6 +754,10 @@ public final class Planner {
   }
 
   /** Orders numeric ids numerically (without leading zeros), then other ids lexicographically. */
+  /** {@link Fields#PERSON_FIELDS} then the photo: the fields {@code diffFields} walks, in order. */
+  private static final List<SyncField> DIFF_FIELDS = java.util.stream.Stream.concat(
+      Fields.PERSON_FIELDS.stream(), java.util.stream.Stream.of(SyncField.PHOTO)).toList();
+
   static final Comparator<String> ID_ORDER = (a, b) -> {
     boolean na = isDigits(a);
     boolean nb = isDigits(b);

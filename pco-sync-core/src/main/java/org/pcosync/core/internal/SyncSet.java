@@ -63,12 +63,18 @@ public record SyncSet(Map<String, Member> members, Set<String> controlledTags) {
     Map<String, Member> members = new HashMap<>();
     for (String person : people) {
       Set<String> attr = selectedTags.getOrDefault(person, Set.of());
-      Set<String> desired = new HashSet<>(attr);
-      desired.removeAll(controlled);
-      Set<String> gt = groupTags.getOrDefault(person, Set.of());
-      desired.addAll(gt);
-      members.put(person, new Member(level.getOrDefault(person, PermissionLevel.SCHEDULED_VIEWER), Set.copyOf(gt),
-          Set.copyOf(attr), Set.copyOf(desired), Set.copyOf(groupIds.getOrDefault(person, Set.of()))));
+      Set<String> gt = Set.copyOf(groupTags.getOrDefault(person, Set.of()));
+      Set<String> desired;
+      if (attr.isEmpty()) {
+        desired = gt; // (attr - controlled) + group tags = the group tags
+      } else {
+        Set<String> d = new HashSet<>(attr);
+        d.removeAll(controlled);
+        d.addAll(gt);
+        desired = Set.copyOf(d);
+      }
+      members.put(person, new Member(level.getOrDefault(person, PermissionLevel.SCHEDULED_VIEWER), gt,
+          Set.copyOf(attr), desired, Set.copyOf(groupIds.getOrDefault(person, Set.of()))));
     }
     return new SyncSet(Map.copyOf(members), Set.copyOf(controlled));
   }
