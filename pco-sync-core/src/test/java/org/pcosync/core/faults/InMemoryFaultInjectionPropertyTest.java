@@ -26,6 +26,8 @@ import org.pcosync.api.PermissionLevel;
 import org.pcosync.api.PersonData;
 import org.pcosync.api.PhoneType;
 import org.pcosync.api.SyncGroup;
+import org.pcosync.api.spi.PersonRepository;
+import org.pcosync.api.spi.SyncStateStore;
 import org.pcosync.core.PcoSync;
 import org.pcosync.core.SyncFailure;
 import org.pcosync.core.SyncReport;
@@ -48,8 +50,9 @@ import org.pcosync.testkit.memory.InMemorySyncStateStore;
  * already in PCO, some not; permission groups at two levels and a tag group) is synced through
  * {@value #FAULTY_RUNS} runs with random edits on both sides and random faults on PCO writes (503
  * before the write, 422 rejections, lost responses after the write, a simulated crash thrown
- * before or after a write) and a failing host for one person; then clean runs follow until one
- * writes nothing. Whatever the faults, (a) no host person has two PCO people, (b) every host
+ * before or after a write), crashes right before or after a host update or a state-store write
+ * (link, create intent, cursor, journal, lease) and a failing host for one person; then clean
+ * runs follow until one writes nothing. Whatever the faults, (a) no host person has two PCO people, (b) every host
  * person ends linked to exactly one PCO person whose synced fields agree with the host's, unless
  * the last report names a failure for that person, (c) the last clean run writes nothing (within
  * {@value #MAX_CLEAN_RUNS} clean runs) and (d) no link points at a missing PCO person. A failing
@@ -139,7 +142,10 @@ final class InMemoryFaultInjectionPropertyTest {
       sync = PcoSync.builder()
           .account(PcoAccount.builder(ACCOUNT).credentials(PcoCredentials.personalAccessToken("x", "y"))
               .stoppagePercentage(100).build()) // random edits touch most people: no mass-change guard
-          .people(host.people()).groups(host.groups()).tags(host.tags()).state(state).clock(clock).port(faulty).build();
+          .people(crashing(PersonRepository.class, host.people(), "host", "update"))
+          .groups(host.groups()).tags(host.tags())
+          .state(crashing(SyncStateStore.class, state, "state store", "save", "delete", "clear"))
+          .clock(clock).port(faulty).build();
     }
 
     void check() {
@@ -235,6 +241,37 @@ final class InMemoryFaultInjectionPropertyTest {
         }
       }
       clock.advance(Duration.ofMinutes(5));
+    }
+
+    /**
+     * Wraps {@code target} so that, while faults are on, a share of the calls whose names start with
+     * one of {@code prefixes} stop the process right before or right after the call (once a run).
+     */
+    private <T> T crashing(Class<T> type, T target, String side, String... prefixes) {
+      InvocationHandler handler = (proxy, method, args) -> {
+        boolean crashable = faultsOn && !crashedThisRun && java.util.Arrays.stream(prefixes).anyMatch(method.getName()::startsWith)
+            && random.nextDouble() < faultRate / 3;
+        String call = side + " " + method.getName() + (args == null || args.length == 0 ? "" : "(" + args[0] + ")");
+        boolean after = crashable && random.nextBoolean();
+        if (crashable && !after) {
+          crashedThisRun = true;
+          log.add("  fault: crash before " + call);
+          throw new Crash("before " + call);
+        }
+        Object result;
+        try {
+          result = method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+          throw e.getCause();
+        }
+        if (after) {
+          crashedThisRun = true;
+          log.add("  fault: crash after " + call);
+          throw new Crash("after " + call);
+        }
+        return result;
+      };
+      return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
     }
 
     private static String email(int i) {
