@@ -58,6 +58,19 @@ public record PostalAddress(
   }
 
   private static StringBuilder appendKey(StringBuilder b, String s) {
-    return s == null ? b : b.append(s.toLowerCase(Locale.ROOT));
+    if (s == null) {
+      return b;
+    }
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      if (s.charAt(i) >= 0x80) {
+        return b.append(s.toLowerCase(Locale.ROOT)); // beyond ASCII: the full rules
+      }
+    }
+    for (int i = 0; i < n; i++) { // ASCII: what toLowerCase(ROOT) does, without a copy
+      char c = s.charAt(i);
+      b.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+    }
+    return b;
   }
 }
