@@ -146,7 +146,7 @@ public final class Fields {
   public static Side host(HostPerson person, NameMapping mapping) {
     PersonData d = person.data();
     Map<SyncField, Object> values = new EnumMap<>(SyncField.class);
-    Map<SyncField, String> invalid = new EnumMap<>(SyncField.class);
+    Map<SyncField, String> invalid = null; // usually stays empty: created on the first entry
     Map<SyncField, String> snap = new EnumMap<>(SyncField.class);
     for (SyncField f : PERSON_FIELDS) {
       Object v = d.get(f);
@@ -157,6 +157,7 @@ public final class Fields {
         continue;
       }
       if (f == SyncField.EMAIL && !Normalize.isValidEmail((String) v)) {
+        invalid = invalid(invalid);
         invalid.put(f, "malformed email address");
         continue;
       }
@@ -164,6 +165,7 @@ public final class Fields {
       if (f.phoneType() != null) {
         n = Normalize.phoneDigits((String) v); // isValidPhone's digits, computed once
         if (n == null || n.length() < 7 || n.length() > 15) {
+          invalid = invalid(invalid);
           invalid.put(f, "malformed phone number (needs 7 to 15 digits)");
           continue;
         }
@@ -177,13 +179,13 @@ public final class Fields {
       values.put(SyncField.PHOTO, person.photo());
       snap.put(SyncField.PHOTO, person.photo().contentHash());
     }
-    return new Side(new FieldSnapshot(snap), values, invalid);
+    return new Side(new FieldSnapshot(snap), values, invalid == null ? Map.of() : invalid);
   }
 
   /** Returns PCO's side of a person; unparseable genders and dates are listed as invalid. */
   public static PcoSide pco(PortPerson p, NameMapping mapping) {
     Map<SyncField, Object> values = new EnumMap<>(SyncField.class);
-    Map<SyncField, String> invalid = new EnumMap<>(SyncField.class);
+    Map<SyncField, String> invalid = null; // usually stays empty: created on the first entry
     Map<SyncField, String> entryIds = new EnumMap<>(SyncField.class);
     Map<String, String> emailIds = new HashMap<>();
     Map<SyncField, String> snap = new EnumMap<>(SyncField.class);
@@ -218,6 +220,7 @@ public final class Fields {
             values.put(f, raw);
         }
       } catch (InvalidValueException | DateTimeParseException e) {
+        invalid = invalid(invalid);
         invalid.put(f, "PCO holds an unreadable " + f + " '" + raw + "'");
       }
     }
@@ -286,7 +289,8 @@ public final class Fields {
         snap.put(f, normalise(f, v));
       }
     }
-    return new PcoSide(new Side(new FieldSnapshot(snap), values, invalid), entryIds, emailIds);
+    return new PcoSide(
+        new Side(new FieldSnapshot(snap), values, invalid == null ? Map.of() : invalid), entryIds, emailIds);
   }
 
   /**
@@ -320,6 +324,10 @@ public final class Fields {
       v = v * 10 + (c - '0');
     }
     return v;
+  }
+
+  private static Map<SyncField, String> invalid(Map<SyncField, String> m) {
+    return m == null ? new EnumMap<>(SyncField.class) : m;
   }
 
   private static final PhoneType[] PHONE_TYPES = PhoneType.values();

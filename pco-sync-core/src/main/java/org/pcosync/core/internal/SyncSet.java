@@ -54,16 +54,17 @@ public record SyncSet(Map<String, Member> members, Set<String> controlledTags) {
     }
     Set<String> people = new HashSet<>(level.keySet());
     selectedTags.forEach((person, tags) -> {
-      Set<String> own = new HashSet<>(tags);
-      own.removeAll(controlled);
-      if (!own.isEmpty()) {
-        people.add(person);
+      for (String t : tags) {
+        if (!controlled.contains(t)) { // a tag of their own, not one a group controls
+          people.add(person);
+          break;
+        }
       }
     });
     Map<String, Member> members = new HashMap<>();
     for (String person : people) {
       Set<String> attr = selectedTags.getOrDefault(person, Set.of());
-      Set<String> gt = Set.copyOf(groupTags.getOrDefault(person, Set.of()));
+      Set<String> gt = immutable(groupTags.getOrDefault(person, Set.of()));
       Set<String> desired;
       if (attr.isEmpty()) {
         desired = gt; // (attr - controlled) + group tags = the group tags
@@ -74,8 +75,20 @@ public record SyncSet(Map<String, Member> members, Set<String> controlledTags) {
         desired = Set.copyOf(d);
       }
       members.put(person, new Member(level.getOrDefault(person, PermissionLevel.SCHEDULED_VIEWER), gt,
-          Set.copyOf(attr), desired, Set.copyOf(groupIds.getOrDefault(person, Set.of()))));
+          Set.copyOf(attr), desired, immutable(groupIds.getOrDefault(person, Set.of()))));
     }
     return new SyncSet(Map.copyOf(members), Set.copyOf(controlled));
+  }
+
+  /** {@code Set.copyOf} without its intermediate {@code HashSet} for the usual zero or one element. */
+  private static Set<String> immutable(Set<String> s) {
+    switch (s.size()) {
+      case 0:
+        return Set.of();
+      case 1:
+        return Set.of(s.iterator().next());
+      default:
+        return Set.copyOf(s);
+    }
   }
 }
