@@ -25,6 +25,7 @@ import org.pcosync.api.PcoCredentials;
 import org.pcosync.api.PermissionLevel;
 import org.pcosync.api.PersonData;
 import org.pcosync.api.PhoneType;
+import org.pcosync.api.RunMode;
 import org.pcosync.api.SyncGroup;
 import org.pcosync.api.spi.PersonRepository;
 import org.pcosync.api.spi.SyncStateStore;
@@ -48,15 +49,16 @@ import org.pcosync.testkit.memory.InMemorySyncStateStore;
 /**
  * A seeded fault-injection property on the in-memory port: a random population (some people
  * already in PCO, some not; permission groups at two levels and a tag group) is synced through
- * {@value #FAULTY_RUNS} runs with random edits on both sides and random faults on PCO writes (503
- * before the write, 422 rejections, lost responses after the write, a simulated crash thrown
- * before or after a write), crashes right before or after a host update or a state-store write
- * (link, create intent, cursor, journal, lease) and a failing host for one person; then clean
- * runs follow until one writes nothing. Whatever the faults, (a) no host person has two PCO people, (b) every host
- * person ends linked to exactly one PCO person whose synced fields agree with the host's, unless
- * the last report names a failure for that person, (c) the last clean run writes nothing (within
- * {@value #MAX_CLEAN_RUNS} clean runs) and (d) no link points at a missing PCO person. A failing
- * seed prints the seed and every injected fault, so it can be replayed with {@link #replay}.
+ * {@value #FAULTY_RUNS} full or updates-only runs with random edits on both sides and random
+ * faults: on PCO writes a 503 before the write, a 422 rejection, a response lost after the write,
+ * or a simulated crash before or after it; a crash right before or after a host update or a
+ * state-store write (link, create intent, checkpoint, journal); and a failing host for one person.
+ * Then clean runs (all full or all updates-only) follow until one writes nothing. Whatever the
+ * faults, (a) no host person has two PCO people, (b) every host person ends linked to exactly one
+ * PCO person whose synced fields agree with the host's, unless the last report names a failure
+ * for that person, (c) the last clean run writes nothing (within {@value #MAX_CLEAN_RUNS} clean
+ * runs) and (d) no link points at a missing PCO person. A failing seed prints the seed and every
+ * injected fault, so it can be replayed with {@link #replay}.
  */
 final class InMemoryFaultInjectionPropertyTest {
   private static final int SEEDS = 40;
@@ -159,7 +161,9 @@ final class InMemoryFaultInjectionPropertyTest {
         faultsOn = true;
         crashedThisRun = false;
         try {
-          log.add("run " + run + ": " + sync.run().summary());
+          RunMode mode = randomMode();
+          log.add("run " + run + ": " + mode);
+          log.add("run " + run + ": " + sync.run(mode).summary());
         } catch (Crash crash) {
           log.add("run " + run + ": stopped (" + crash.getMessage() + ")");
         } finally {
@@ -172,10 +176,11 @@ final class InMemoryFaultInjectionPropertyTest {
       }
       SyncReport last = null;
       boolean quiet = false;
+      RunMode cleanMode = randomMode();
       for (int run = 1; run <= MAX_CLEAN_RUNS && !quiet; run++) {
         pco.clearCalls();
-        last = sync.run();
-        log.add("clean run " + run + ": " + last.summary() + " writes " + pco.writes());
+        last = sync.run(cleanMode);
+        log.add("clean run " + run + " " + cleanMode + ": " + last.summary() + " writes " + pco.writes());
         quiet = pco.writes().isEmpty();
         clock.advance(Duration.ofMinutes(10));
       }
@@ -272,6 +277,10 @@ final class InMemoryFaultInjectionPropertyTest {
         return result;
       };
       return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private RunMode randomMode() {
+      return random.nextBoolean() ? RunMode.FULL : RunMode.UPDATES_ONLY;
     }
 
     private static String email(int i) {
