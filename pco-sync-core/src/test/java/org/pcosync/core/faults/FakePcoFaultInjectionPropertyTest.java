@@ -42,14 +42,16 @@ import org.pcosync.testkit.memory.InMemorySyncStateStore;
 /**
  * The fault-injection property end to end over HTTP: a small random population (some people
  * already in the fake PCO, some not, two permission levels) is synced through {@value #FAULTY_RUNS}
- * runs with random edits on both sides and random HTTP faults from {@link FakePco#faults()} (500,
- * 502 and 503 answers, 429 storms, connections dropped after PCO applied a person or contact POST,
- * truncated and malformed bodies), then clean runs follow until one writes nothing. Checked on the
+ * runs with random edits on both sides and random HTTP faults from {@link FakePco#faults()}: 500,
+ * 502 and 503 answers (once, or on every person PATCH of a run), 429 storms, connections dropped
+ * after PCO applied a person, contact or person_apps POST or a person or contact PATCH, and
+ * truncated and malformed bodies. Then clean runs follow until one writes nothing. Checked on the
  * fake's own state and request log: (a) at most one PCO person per host person (by name, email and
  * links), (b) every host person linked to exactly one PCO person whose synced fields agree with the
  * host's unless the last report names a failure for that person, (c) the last clean run sends no
  * POST, PATCH or DELETE (within {@value #MAX_CLEAN_RUNS} clean runs) and (d) no link points at a
- * missing PCO person. A failing seed prints the seed and the faults armed in each run.
+ * missing PCO person. A failing seed prints the seed and the faults armed in each run, each with
+ * how many requests it matched.
  */
 final class FakePcoFaultInjectionPropertyTest {
   private static final long[] SEEDS = {1, 2, 3, 4, 5};
@@ -63,6 +65,9 @@ final class FakePcoFaultInjectionPropertyTest {
   private static final String[] PHONES = {null, "555-010-1001", "(555) 010-1002", "+1 555 010 1003"};
   private static final String PEOPLE_PATH = "/people/v2/people";
   private static final String PERSON_PATH = "/people/v2/people/\\d+";
+  private static final String PERSON_APPS_PATH = "/people/v2/people/\\d+/person_apps";
+  private static final String SERVICES_PERSON_PATH = "/services/v2/people/\\d+";
+  private static final String CONTACT_PATCH_PATH = "/people/v2/(emails|phone_numbers|addresses)/\\d+";
   private static final String CONTACT_POST_PATH = "/people/v2/people/\\d+/(emails|phone_numbers|addresses)";
 
   @Test
@@ -174,7 +179,7 @@ final class FakePcoFaultInjectionPropertyTest {
   private static void armRandomFault(Random random, FakePco pco, Map<String, Faults.FaultRule> armed) {
     int k = 1 + random.nextInt(4);
     int status = new int[] {500, 502, 503}[random.nextInt(3)];
-    switch (random.nextInt(8)) {
+    switch (random.nextInt(13)) {
       case 0 -> {
         armed.put("POST " + PEOPLE_PATH + " #" + k + ": connection dropped after apply",
             pco.faults().on("POST", PEOPLE_PATH).nth(k).dropConnectionAfterApply());
@@ -202,6 +207,26 @@ final class FakePcoFaultInjectionPropertyTest {
       case 6 -> {
         armed.put("GET people #" + k + ": malformed body",
             pco.faults().on("GET", "/people/v2/people.*").nth(k).malformedBody());
+      }
+      case 7 -> {
+        armed.put("PATCH " + PERSON_PATH + " #" + k + ": connection dropped after apply",
+            pco.faults().on("PATCH", PERSON_PATH).nth(k).dropConnectionAfterApply());
+      }
+      case 8 -> {
+        armed.put("POST " + PERSON_APPS_PATH + " #" + k + ": connection dropped after apply",
+            pco.faults().on("POST", PERSON_APPS_PATH).nth(k).dropConnectionAfterApply());
+      }
+      case 9 -> {
+        armed.put("PATCH " + SERVICES_PERSON_PATH + " #" + k + ": " + status,
+            pco.faults().on("PATCH", SERVICES_PERSON_PATH).nth(k).respond(status));
+      }
+      case 10 -> {
+        armed.put("PATCH " + CONTACT_PATCH_PATH + " #" + k + ": connection dropped after apply",
+            pco.faults().on("PATCH", CONTACT_PATCH_PATH).nth(k).dropConnectionAfterApply());
+      }
+      case 11 -> {
+        armed.put("every PATCH " + PERSON_PATH + " this run: " + status,
+            pco.faults().on("PATCH", PERSON_PATH).always().respond(status));
       }
       default -> {
         armed.put("POST " + CONTACT_POST_PATH + " #" + k + ": " + status,
