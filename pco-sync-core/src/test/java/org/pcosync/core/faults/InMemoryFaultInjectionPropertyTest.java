@@ -56,9 +56,10 @@ import org.pcosync.testkit.memory.InMemorySyncStateStore;
  * Then clean runs (all full or all updates-only) follow until one writes nothing. Whatever the
  * faults, (a) no host person has two PCO people, (b) every host person ends linked to exactly one
  * PCO person whose synced fields agree with the host's, except fields the last report names a
- * failure for (every field when the failure names none), (c) the last clean run writes nothing (within {@value #MAX_CLEAN_RUNS} clean
- * runs) and (d) no link points at a missing PCO person. A failing seed prints the seed and every
- * injected fault, so it can be replayed with {@link #replay}.
+ * failure for (every field when the failure names none), (c) the last clean run writes nothing
+ * (within {@value #MAX_CLEAN_RUNS} clean runs) and (d) no link points at a missing PCO person. A
+ * failing seed prints the seed and every injected fault, so it can be replayed with
+ * {@link #replay}.
  */
 final class InMemoryFaultInjectionPropertyTest {
   private static final int SEEDS = 40;
