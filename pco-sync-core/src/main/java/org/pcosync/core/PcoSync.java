@@ -39,7 +39,12 @@ import org.pcosync.core.port.PcoPort;
  * SyncPlan plan = sync.dryRun();              // what a run would do; writes nothing
  * SyncReport report = sync.run();             // plan + apply, under the account's run lease
  * sync.syncPerson("42");                      // after a host edit of person 42
+ * sync.admin().revert(report.journalId());    // held plans, conflicts, status, revert: the admin facade
  * }</pre>
+ *
+ * <p>Beyond scheduled runs: {@link #handleWebhook} turns signed PCO deliveries into single-person
+ * syncs; {@link #pushContact}, {@link #lookupByEmail} and {@link #register} serve the form-push and
+ * lookup/register profiles; {@link #importFromPco} imports PCO's people into the host once.
  *
  * <p>A run takes the account's lease from the state store; a second concurrent run of the same
  * account (in this process or another sharing the store) fails fast with
