@@ -22,6 +22,7 @@ import org.pcosync.api.Link;
 import org.pcosync.api.LinkConflictException;
 import org.pcosync.api.RunLease;
 import org.pcosync.api.SyncField;
+import org.pcosync.api.spi.ForwardingSyncStateStore;
 import org.pcosync.api.spi.SyncStateStore;
 import org.pcosync.testkit.memory.InMemorySyncStateStore;
 
@@ -49,118 +50,18 @@ final class BrokenSyncStateStores {
   }
 
   /** The in-memory store, with every call forwarded so one can be broken. */
-  static class Forwarding implements SyncStateStore {
+  static class Forwarding extends ForwardingSyncStateStore {
     final SyncStateStore real;
     final Shared shared;
 
     Forwarding(Shared shared) {
+      this(shared, new InMemorySyncStateStore(shared.db));
+    }
+
+    private Forwarding(Shared shared, SyncStateStore real) {
+      super(real);
       this.shared = shared;
-      this.real = new InMemorySyncStateStore(shared.db);
-    }
-
-    @Override
-    public Optional<Link> linkByHost(String accountId, String hostStableId) {
-      return real.linkByHost(accountId, hostStableId);
-    }
-
-    @Override
-    public Optional<Link> linkByPco(String accountId, String pcoPersonId) {
-      return real.linkByPco(accountId, pcoPersonId);
-    }
-
-    @Override
-    public List<Link> links(String accountId) {
-      return real.links(accountId);
-    }
-
-    @Override
-    public void saveLink(Link link) {
-      real.saveLink(link);
-    }
-
-    @Override
-    public boolean deleteLink(String accountId, String hostStableId) {
-      return real.deleteLink(accountId, hostStableId);
-    }
-
-    @Override
-    public Optional<Instant> cursor(String accountId, String name) {
-      return real.cursor(accountId, name);
-    }
-
-    @Override
-    public void saveCursor(String accountId, String name, Instant value) {
-      real.saveCursor(accountId, name, value);
-    }
-
-    @Override
-    public Optional<String> checkpoint(String accountId, String name) {
-      return real.checkpoint(accountId, name);
-    }
-
-    @Override
-    public void saveCheckpoint(String accountId, String name, String value) {
-      real.saveCheckpoint(accountId, name, value);
-    }
-
-    @Override
-    public void clearCheckpoint(String accountId, String name) {
-      real.clearCheckpoint(accountId, name);
-    }
-
-    @Override
-    public Optional<CreateIntent> createIntent(String accountId, String hostStableId) {
-      return real.createIntent(accountId, hostStableId);
-    }
-
-    @Override
-    public List<CreateIntent> createIntents(String accountId) {
-      return real.createIntents(accountId);
-    }
-
-    @Override
-    public void saveCreateIntent(CreateIntent intent) {
-      real.saveCreateIntent(intent);
-    }
-
-    @Override
-    public void deleteCreateIntent(String accountId, String hostStableId) {
-      real.deleteCreateIntent(accountId, hostStableId);
-    }
-
-    @Override
-    public void saveJournalEntry(JournalEntry entry) {
-      real.saveJournalEntry(entry);
-    }
-
-    @Override
-    public Optional<JournalEntry> journalEntry(String accountId, String id) {
-      return real.journalEntry(accountId, id);
-    }
-
-    @Override
-    public List<JournalEntry> journal(String accountId) {
-      return real.journal(accountId);
-    }
-
-    @Override
-    public Optional<RunLease> tryAcquireLease(String accountId, String owner, Instant now, Duration ttl) {
-      return real.tryAcquireLease(accountId, owner, now, ttl);
-    }
-
-    @Override
-    public Optional<RunLease> renewLease(RunLease lease, Instant now, Duration ttl) {
-      return real.renewLease(lease, now, ttl);
-    }
-
-    @Override
-    public Optional<RunLease> currentLease(String accountId) {
-      return real.currentLease(accountId);
-    }
-
-    @Override
-    public void releaseLease(RunLease lease) {
-      real.releaseLease(lease);
+      this.real = real;
     }
   }
 
