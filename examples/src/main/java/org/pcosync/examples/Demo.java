@@ -16,6 +16,7 @@ import org.pcosync.core.SyncReport;
 import org.pcosync.core.jdbc.JdbcSyncStateStore;
 import org.pcosync.examples.host.SampleHostDatabase;
 import org.pcosync.testkit.MutableClock;
+import org.pcosync.testkit.SystemTimeFollower;
 import org.pcosync.testkit.fake.FakePco;
 
 /**
@@ -119,7 +120,7 @@ public final class Demo {
       return runAgainstRealPco();
     }
     MutableClock fakeClock = MutableClock.at(Instant.now());
-    try (FollowSystemClock follow = new FollowSystemClock(fakeClock);
+    try (SystemTimeFollower follow = SystemTimeFollower.start(fakeClock, Duration.ofMillis(20));
         FakePco pco = fakeBuilder(fakeClock).build().start()) {
       out.println("pco-sync demo: a fake PCO at " + pco.baseUrl() + " (no network, no PCO account)");
       out.println(options.ratePeriod == null
@@ -244,34 +245,6 @@ public final class Demo {
         break;
       }
       out.println("    updated: " + u);
-    }
-  }
-
-  /** Keeps the fake's clock in step with real time, so its rate-limit windows pass as usual. */
-  static final class FollowSystemClock implements AutoCloseable {
-    private final Thread thread;
-
-    FollowSystemClock(MutableClock clock) {
-      thread = new Thread(() -> {
-        while (!Thread.currentThread().isInterrupted()) {
-          Instant now = Instant.now();
-          if (now.isAfter(clock.instant())) {
-            clock.set(now);
-          }
-          try {
-            Thread.sleep(20);
-          } catch (InterruptedException e) {
-            return;
-          }
-        }
-      }, "demo-clock");
-      thread.setDaemon(true);
-      thread.start();
-    }
-
-    @Override
-    public void close() {
-      thread.interrupt();
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pcosync.testkit.MutableClock;
+import org.pcosync.testkit.SystemTimeFollower;
 
 /**
  * Runs a {@link FakePco} as a standalone process, for curl, demos and clients in other languages.
@@ -60,7 +61,8 @@ public final class FakePcoMain {
     int port = Integer.parseInt(o.getOrDefault("port", "8089"));
     int people = Integer.parseInt(o.getOrDefault("people", "200"));
     long seed = Long.parseLong(o.getOrDefault("seed", "1"));
-    MutableClock clock = new RealTimeClock().clock;
+    MutableClock clock = MutableClock.at(java.time.Instant.now());
+    SystemTimeFollower.start(clock, Duration.ofMillis(100)); // runs until the JVM exits
     FakePco.Builder b = FakePco.builder().clock(clock).port(port).seed(seed)
         .credentials(o.getOrDefault("app-id", "demo"), o.getOrDefault("secret", "demo"));
     String period = o.getOrDefault("rate-limit-period", "20s");
@@ -141,28 +143,5 @@ public final class FakePcoMain {
       }
     }
     return o;
-  }
-
-  /** A {@link MutableClock} kept in step with the system clock by a daemon thread, for standalone use. */
-  private static final class RealTimeClock {
-    final MutableClock clock = MutableClock.at(java.time.Instant.now());
-
-    RealTimeClock() {
-      Thread t = new Thread(() -> {
-        while (!Thread.currentThread().isInterrupted()) {
-          try {
-            Thread.sleep(100);
-          } catch (InterruptedException e) {
-            return;
-          }
-          java.time.Instant now = java.time.Instant.now();
-          if (now.isAfter(clock.instant())) {
-            clock.set(now);
-          }
-        }
-      }, "fake-pco-clock");
-      t.setDaemon(true);
-      t.start();
-    }
   }
 }
